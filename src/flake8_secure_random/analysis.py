@@ -1,0 +1,458 @@
+"""The core: find the `random` calls whose value becomes a secret. Pure: text and settings in, findings out.
+
+A finding needs a *source* (a non-cryptographic random call, see `sources`) whose value reaches a
+*sink* (a place that holds a secret, see `sinks`). Values are followed within each function and
+through same-module helpers, flow-insensitively, until nothing changes:
+
+- a name, attribute (`self.x`, by attribute name) or container holds the union of what was put in it;
+- an expression carries what its operands carry (`+`, `%`, f-strings, `.join`, `.format`, indexing,
+  comprehensions, hashing, `base64`, `str()`/`int()`/`hex()`, `uuid.UUID(int=...)`, ...);
+- a loop's iterable and an `if`/`while` test flow into what their bodies assign (a random length
+  or a random branch shapes the password as much as a random character does);
+- a call to a function of this module carries that function's return value (and its arguments,
+  when its result depends on its parameters).
+
+Sinks are judged by the words of names (`vocabulary`): strong words make a direct sink; names of
+the enclosing function, class and module make a context sink, which benign words can veto.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
+
+from . import rules, sinks
+from .model import DEFAULT_SETTINGS, Finding, Settings, Source
+from .paths import context_words, is_test_path
+from .sources import Scopes
+from .suppression import suppressed
+from .vocabulary import STRONG, Vocabulary
+
+_MAX_PASSES = 8
+
+# Calls whose result says nothing about their arguments' values.
+_OPAQUE_CALLS = frozenset(
+    {
+        "len", "print", "isinstance", "issubclass", "hasattr", "callable", "id", "type", "sleep",
+        "exit", "setattr", "delattr", "iter", "next", "open", "super", "repr", "vars", "dir",
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "write",
+        "assert_called_with", "echo", "secho", "startswith", "endswith", "index", "find", "count",
+    }
+)
+# Methods that put their arguments into their receiver.
+_MUTATORS = frozenset(
+    {"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "push", "put", "write"}
+)
+# Methods whose result is made from their arguments, whatever the receiver (`"".join(x)`, `sep.join`).
+_BUILDERS = frozenset(
+    {"join", "format", "format_map", "encode", "decode", "pack", "new", "UUID", "digest", "hexdigest"}
+)
+
+
+class _Param:
+    """A function's parameter, as a taint label: the return value depends on the arguments."""
+
+    __slots__ = ()
+
+
+PARAM = _Param()
+Label = Union[Source, _Param]
+Taint = Set[Label]
+
+
+class _Hit:
+    __slots__ = ("secret", "line", "how")
+
+    def __init__(self, secret: str, line: int, how: str) -> None:
+        self.secret, self.line, self.how = secret, line, how
+
+
+def find(
+    source: str,
+    settings: Settings = DEFAULT_SETTINGS,
+    path: Optional[str] = None,
+    tree: Optional[ast.Module] = None,
+) -> List[Finding]:
+    """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse."""
+    if "random" not in source:
+        return []
+    if path is not None and not settings.include_tests and is_test_path(path):
+        return []
+    if tree is None:
+        tree = ast.parse(source)
+    vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
+    analysis = _Analysis(tree, vocab, context_words(path) if path else ())
+    analysis.run()
+    lines = source.splitlines()
+    out = []
+    for finding in analysis.findings(lines):
+        span = lines[finding.line - 1 : finding.end_line]
+        if not suppressed(finding.code, span, settings.honour_noqa):
+            out.append(finding)
+    return sorted(out, key=Finding.sort_key)
+
+
+class _Analysis:
+    def __init__(self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...]) -> None:
+        self.tree = tree
+        self.vocab = vocab
+        self.scopes = Scopes(tree)
+        self.module_secret = next((w for w in module_words if w in vocab.strong), None)
+        self.module_benign = any(w in vocab.benign for w in module_words)
+        self.functions: Dict[str, List[ast.AST]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.setdefault(node.name, []).append(node)
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+                for t in node.targets:
+                    if isinstance(t, ast.Name):
+                        self.functions.setdefault(t.id, []).append(node.value)
+        self.returns: Dict[ast.AST, Taint] = {}
+        self.vars: Dict[Tuple[int, str], Taint] = {}
+        self.attrs: Dict[str, Taint] = {}
+        self.hits: Dict[Source, _Hit] = {}
+        self.seeds: Dict[ast.AST, List[Source]] = {}  # function scope -> its seed() calls
+        self.used: Dict[ast.AST, Set[Source]] = {}  # function scope -> the module functions it calls
+        self.changed = False
+        self.control: Taint = set()
+        self.func: Optional[ast.AST] = None  # innermost function being walked
+        self.cls: Optional[ast.ClassDef] = None
+
+    # -- driver ----------------------------------------------------------------------------------
+    def run(self) -> None:
+        for _ in range(_MAX_PASSES):
+            self.changed = False
+            self.body(self.tree.body, self.tree)
+            if not self.changed:
+                break
+
+    def findings(self, lines: List[str]) -> Iterable[Finding]:
+        hits = dict(self.hits)
+        for scope, seeds in self.seeds.items():
+            fed = [s for s in self.used.get(scope, ()) if s in hits]
+            for seed in seeds:
+                if fed and seed not in hits:
+                    first = fed[0]
+                    hits[seed] = _Hit(hits[first].secret, hits[first].line, f"it seeds {first.qualname}() on line {first.line}")
+        for src, hit in hits.items():
+            yield rules.finding_for(src, hit.secret, f"{src.qualname}() on line {src.line} {hit.how}", lines)
+
+    # -- bookkeeping -----------------------------------------------------------------------------
+    def _add(self, table: dict, key: object, taint: Taint) -> None:
+        if not taint:
+            return
+        have = table.get(key)
+        if have is None:
+            table[key] = set(taint)
+            self.changed = True
+        elif not taint <= have:
+            have |= taint
+            self.changed = True
+
+    def _var_key(self, name: str, scope: ast.AST) -> Tuple[int, str]:
+        sc: Optional[ast.AST] = scope
+        while sc is not None:
+            if name in self.scopes.bindings.get(sc, {}):
+                return (id(sc), name)
+            sc = self.scopes.parent.get(sc)
+        return (id(scope), name)
+
+    def sink(self, secret: Optional[str], taint: Taint, line: int, how: str) -> None:
+        if not secret:
+            return
+        for label in taint:
+            if isinstance(label, Source) and label not in self.hits:
+                self.hits[label] = _Hit(secret, line, how)
+                self.changed = True
+
+    # -- statements ------------------------------------------------------------------------------
+    def body(self, stmts: List[ast.stmt], scope: ast.AST) -> None:
+        for stmt in stmts:
+            self.stmt(stmt, scope)
+
+    def stmt(self, node: ast.stmt, scope: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
+                self.expr(default, scope)
+            saved = (self.func, self.control)
+            self.func, self.control = node, set()
+            self._params(node)
+            self.body(node.body, node)
+            self.func, self.control = saved
+        elif isinstance(node, ast.ClassDef):
+            saved_cls, self.cls = self.cls, node
+            self.body(node.body, node)
+            self.cls = saved_cls
+        elif isinstance(node, ast.Assign):
+            taint = self.expr(node.value, scope) | self.control
+            for target in node.targets:
+                self.assign(target, taint, scope, node.value)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            if node.value is not None:
+                taint = self.expr(node.value, scope) | self.control
+                if isinstance(node, ast.AugAssign):
+                    taint |= self.expr(node.target, scope)
+                self.assign(node.target, taint, scope, node.value)
+        elif isinstance(node, ast.Return):
+            self.returned(self.expr(node.value, scope) if node.value else set(), scope, node)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            it = self.expr(node.iter, scope)
+            self.assign(node.target, it, scope, None, check=False)
+            self.nested(node.body + node.orelse, scope, it)
+        elif isinstance(node, (ast.While, ast.If)):
+            test = self.expr(node.test, scope)
+            self.nested(node.body + node.orelse, scope, test)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                taint = self.expr(item.context_expr, scope)
+                if item.optional_vars is not None:
+                    self.assign(item.optional_vars, taint, scope, None, check=False)
+            self.body(node.body, scope)
+        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            self.body(node.body, scope)  # type: ignore[attr-defined]
+            for handler in node.handlers:  # type: ignore[attr-defined]
+                self.body(handler.body, scope)
+            self.body(node.orelse + node.finalbody, scope)  # type: ignore[attr-defined]
+        elif type(node).__name__ == "Match":
+            self.expr(node.subject, scope)  # type: ignore[attr-defined]
+            for case in node.cases:  # type: ignore[attr-defined]
+                self.body(case.body, scope)
+        else:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self.expr(child, scope)
+
+    def nested(self, stmts: List[ast.stmt], scope: ast.AST, control: Taint) -> None:
+        saved = self.control
+        self.control = saved | {c for c in control if isinstance(c, Source)}
+        self.body(stmts, scope)
+        self.control = saved
+
+    def _params(self, fn: ast.AST) -> None:
+        args = fn.args  # type: ignore[attr-defined]
+        for arg in list(getattr(args, "posonlyargs", [])) + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+            if arg is not None and arg.arg not in ("self", "cls"):
+                self._add(self.vars, (id(fn), arg.arg), {PARAM})
+
+    def assign(self, target: ast.AST, taint: Taint, scope: ast.AST, value: Optional[ast.AST], check: bool = True) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+                for t, v in zip(target.elts, value.elts):
+                    self.assign(t, self.expr(v, scope) | self.control, scope, v, check)
+            else:
+                for t in target.elts:
+                    self.assign(t, taint, scope, None, check)
+            return
+        if isinstance(target, ast.Starred):
+            self.assign(target.value, taint, scope, value, check)
+            return
+        if isinstance(target, ast.Name):
+            self._add(self.vars, self._var_key(target.id, scope), taint)
+        elif isinstance(target, ast.Attribute):
+            self._add(self.attrs, target.attr, taint)
+        elif isinstance(target, ast.Subscript):
+            self.assign(target.value, taint, scope, None, check=False)
+            self.expr(target.slice, scope)
+        if check and taint:
+            self.check_target(target, taint, scope)
+
+    def check_target(self, target: ast.AST, taint: Taint, scope: ast.AST) -> None:
+        name = sinks.target_name(target)
+        if not name:
+            return
+        line = target.lineno  # type: ignore[attr-defined]
+        shown = sinks.display(target)
+        secret = self.vocab.secret_word(name)
+        if secret:
+            self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
+            return
+        if isinstance(target, ast.Subscript) and sinks.target_name(target.value):
+            outer = self.vocab.secret_word(sinks.target_name(target.value) or "")
+            if outer:
+                self.sink(sinks.display(target.value), taint, line, f"is stored in '{sinks.display(target.value)}' on line {line}")
+                return
+        if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value):
+            self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
+
+    def context_sink(self, context: str, name: str, taint: Taint, line: int, what: str) -> None:
+        """`name` inside `context` (a class, a function) holds a secret if the pair names one."""
+        if self.vocab.benign_word(name) or not self.vocab.secret_word(f"{context}_{name}"):
+            return
+        self.sink(what, taint, line, f"becomes {what} on line {line}")
+
+    def returned(self, taint: Taint, scope: ast.AST, node: ast.AST) -> None:
+        fn = self.func
+        if fn is None:
+            return
+        self._add(self.returns, fn, taint)
+        sources = {t for t in taint if isinstance(t, Source)}
+        if not sources:
+            return
+        name = getattr(fn, "name", None)
+        if not name:
+            return
+        line = node.lineno  # type: ignore[attr-defined]
+        shown = f"{name}()"
+        if self.vocab.secret_word(name):
+            self.sink(shown, sources, line, f"is returned by {shown} on line {line}")
+            return
+        if self.vocab.benign_word(name) or _returns_benign_name(node, self.vocab):
+            return
+        if self.cls is not None and self.vocab.secret_word(self.cls.name):
+            self.sink(f"{self.cls.name}.{name}()", sources, line, f"is returned by {self.cls.name}.{name}() on line {line}")
+        elif self.module_secret and not self.module_benign:
+            self.sink(f"{name}()", sources, line,
+                      f"is returned by {name}() on line {line}, in a module about {self.module_secret}s")
+
+    # -- expressions -----------------------------------------------------------------------------
+    def expr(self, node: Optional[ast.AST], scope: ast.AST) -> Taint:
+        if node is None or isinstance(node, ast.Constant):
+            return set()
+        if isinstance(node, ast.Call):
+            return self.call(node, scope)
+        if isinstance(node, ast.Name):
+            return set(self.vars.get(self._var_key(node.id, scope), ()))
+        if isinstance(node, ast.Attribute):
+            return self.expr(node.value, scope) | self.attrs.get(node.attr, set())
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            taint: Taint = set()
+            for gen in node.generators:
+                it = self.expr(gen.iter, scope)
+                self.assign(gen.target, it, scope, None, check=False)
+                for cond in gen.ifs:
+                    self.expr(cond, scope)
+                taint |= it
+            if isinstance(node, ast.DictComp):
+                return taint | self.expr(node.key, scope) | self.expr(node.value, scope)
+            return taint | self.expr(node.elt, scope)
+        if isinstance(node, ast.Lambda):
+            saved = (self.func, self.control)
+            self.func, self.control = node, set()
+            self._params(node)
+            self._add(self.returns, node, self.expr(node.body, node))
+            self.func, self.control = saved
+            return set()
+        if isinstance(node, ast.Dict):
+            taint = set()
+            for key, value in zip(node.keys, node.values):
+                vt = self.expr(value, scope)
+                self.expr(key, scope)
+                if vt and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    secret = self.vocab.secret_word(key.value)
+                    if secret:
+                        self.sink(key.value, vt, key.lineno, f"is stored under '{key.value}' on line {key.lineno}")
+                taint |= vt
+            return taint
+        if isinstance(node, ast.Compare):
+            for child in [node.left] + node.comparators:
+                self.expr(child, scope)
+            return set()
+        if isinstance(node, ast.NamedExpr):
+            taint = self.expr(node.value, scope)
+            self.assign(node.target, taint, scope, node.value)
+            return taint
+        taint = set()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                taint |= self.expr(child, scope)
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            self.returned(taint, scope, node)
+        return taint
+
+    def call(self, node: ast.Call, scope: ast.AST) -> Taint:
+        func = node.func
+        args: Taint = set()
+        positional: List[Taint] = []
+        for arg in node.args:
+            t = self.expr(arg, scope)
+            positional.append(t)
+            args |= t
+        for kw in node.keywords:
+            t = self.expr(kw.value, scope)
+            args |= t
+            if t and kw.arg:
+                secret = self.vocab.secret_word(kw.arg)
+                if secret:
+                    self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}")
+        for pos, what in sinks.call_argument_secrets(node, self.vocab):
+            if positional[pos]:
+                self.sink(what, positional[pos], node.lineno, f"is passed as the {what} on line {node.lineno}")
+
+        src = self.scopes.source_of_call(node, scope)
+        if src is not None:
+            return self.source_call(node, src, args, scope)
+        helper = self.helper(func, scope)
+        if helper is not None:
+            result: Taint = set()
+            for fn in helper:
+                ret = self.returns.get(fn, set())
+                result |= {t for t in ret if isinstance(t, Source)}
+                if PARAM in ret:
+                    result |= args
+            if isinstance(func, ast.Attribute):
+                self.expr(func.value, scope)
+            return result
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _OPAQUE_CALLS:
+            if isinstance(func, ast.Attribute):
+                self.expr(func.value, scope)
+            return set()
+        if isinstance(func, ast.Attribute):
+            receiver = self.expr(func.value, scope)
+            if name in _MUTATORS:
+                self.assign(func.value, args | self.control, scope, None)
+                return set()
+            if name in _BUILDERS or _is_module_or_literal(func.value, self.scopes, scope):
+                return receiver | args
+            return receiver
+        self.expr(func, scope)
+        return args
+
+    def source_call(self, node: ast.Call, src: Source, args: Taint, scope: ast.AST) -> Taint:
+        fscope = self.func if self.func is not None else self.tree
+        if src.kind == "seed":
+            self.seeds.setdefault(fscope, [])
+            if src not in self.seeds[fscope]:
+                self.seeds[fscope].append(src)
+            return set()
+        if src.kind in ("function", "numpy"):
+            self.used.setdefault(fscope, set()).add(src)
+        method = node.func.attr if isinstance(node.func, ast.Attribute) else src.method
+        if method in ("shuffle", "seed") and node.args:
+            if method == "shuffle":
+                self.assign(node.args[0], {src} | args | self.control, scope, None)
+            return set()
+        return {src} | args
+
+    def helper(self, func: ast.AST, scope: ast.AST) -> Optional[List[ast.AST]]:
+        """The same-module functions a call may run: `helper(...)`, `self.helper(...)`, `cls.helper(...)`."""
+        if isinstance(func, ast.Name):
+            if self.scopes.is_imported(func.id, scope):
+                return None
+            return self.functions.get(func.id)
+        if isinstance(func, ast.Attribute) and (_is_self(func.value) or (
+            isinstance(func.value, ast.Name) and self.cls is not None and func.value.id == self.cls.name
+        )):
+            return self.functions.get(func.attr)
+        return None
+
+
+def _is_self(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Name) and expr.id in ("self", "cls")
+
+
+def _is_module_or_literal(expr: ast.AST, scopes: Scopes, scope: ast.AST) -> bool:
+    """`hashlib.md5(x)`, `base64.b64encode(x)`, `"-".join(x)`: a function of its arguments."""
+    if isinstance(expr, ast.Constant):
+        return True
+    while isinstance(expr, ast.Attribute):
+        expr = expr.value
+    return isinstance(expr, ast.Name) and scopes.is_imported(expr.id, scope)
+
+
+def _returns_benign_name(node: ast.AST, vocab: Vocabulary) -> bool:
+    value = getattr(node, "value", None)
+    name = sinks.target_name(value) if value is not None else None
+    return bool(name and vocab.benign_word(name))
+
+
+__all__ = ["find", "STRONG"]

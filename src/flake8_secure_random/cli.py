@@ -1,0 +1,132 @@
+"""`secure-random check PATH...`: the command-line front-end. `main(argv) -> exit code`.
+
+Exit codes: 0 no findings, 1 findings, 2 usage error or a file that could not be read or parsed
+(one line on stderr per bad file; the other files are still checked).
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional, Sequence, TextIO, Tuple
+
+from . import __version__
+from .analysis import find
+from .config import ConfigError, find_pyproject, settings_from
+from .files import SourceError, decode, python_files, read_source
+from .model import Finding, Settings
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _words(raw: str) -> Tuple[str, ...]:
+    return tuple(w.strip() for w in raw.split(",") if w.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secure-random",
+        description="Find the uses of `random` that make secrets (passwords, tokens, keys, OTPs, salts, "
+        "nonces, session ids) and nothing else.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser(
+        "check",
+        help="report insecure random values that become secrets",
+        description="Report the `random` calls whose value becomes a secret. Exit 0 if none, 1 if any, "
+        "2 on a usage error or a file that cannot be read or parsed.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check (`-` reads stdin)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
+    _add_settings_options(check)
+    return parser
+
+
+def _add_settings_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--extend-sensitive-words", type=_words, metavar="W1,W2", help="more words that name secrets")
+    p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
+    p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
+    p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
+                   "(default: the nearest one above the current folder)")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    pyproject = args.config if args.config is not None else find_pyproject(Path.cwd())
+    if args.config is not None and not args.config.is_file():
+        raise ConfigError(f"{args.config}: no such file")
+    return settings_from(
+        pyproject,
+        extend_sensitive_words=args.extend_sensitive_words,
+        extend_benign_words=args.extend_benign_words,
+        include_tests=args.include_tests,
+    )
+
+
+def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
+    """find() with parse failures turned into SourceError (one line, no traceback)."""
+    try:
+        tree = ast.parse(text) if "random" in text else None
+    except SyntaxError as exc:
+        raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")) from None
+    if tree is None:
+        return []
+    return find(text, settings, path=path, tree=tree)
+
+
+def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    results: List[Tuple[str, Finding]] = []
+    errors = 0
+    for path, problem in python_files(args.paths):
+        shown = args.stdin_filename if path == "-" else path
+        try:
+            if problem is not None:
+                raise problem
+            text = decode(sys.stdin.buffer.read()) if path == "-" else read_source(path)
+            results.extend((shown, f) for f in check_source(text, shown, settings))
+        except SourceError as exc:
+            errors += 1
+            print(f"{shown}: {exc}", file=err)
+    if args.format == "json":
+        json.dump([_as_json(p, f) for p, f in results], out, indent=2)
+        out.write("\n")
+    else:
+        for path, f in results:
+            out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if results else EXIT_CLEAN
+
+
+def _as_json(path: str, f: Finding) -> dict:
+    return {
+        "path": path, "line": f.line, "col": f.col + 1, "end_line": f.end_line, "end_col": f.end_col + 1,
+        "code": f.code, "message": f.message, "why": f.why,
+    }
+
+
+def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help/--version
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_usage(err)
+        print("secure-random: error: a command is required (check)", file=err)
+        return EXIT_ERROR
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"secure-random: error: {exc}", file=err)
+        return EXIT_ERROR
+    return run_check(args, settings, out, err)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

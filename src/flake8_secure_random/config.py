@@ -1,0 +1,71 @@
+"""Settings from `[tool.secure-random]` in the nearest pyproject.toml (the CLI's config; flake8 has its own)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11
+    import tomli as tomllib
+
+from .model import Settings
+
+# key in pyproject (dashes or underscores) -> Settings field
+KEYS = {
+    "extend-sensitive-words": "extend_sensitive_words",
+    "extend-benign-words": "extend_benign_words",
+    "include-tests": "include_tests",
+}
+
+
+class ConfigError(Exception):
+    """The configuration is wrong; the message names the file and the key."""
+
+
+def find_pyproject(start: Path) -> Optional[Path]:
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(pyproject: Optional[Path]) -> Dict[str, Any]:
+    """The table's settings as Settings keyword arguments; {} without a file or a table."""
+    if pyproject is None:
+        return {}
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+    table = data.get("tool", {}).get("secure-random", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.secure-random] must be a table")
+    out: Dict[str, Any] = {}
+    for key, value in table.items():
+        field = KEYS.get(key.replace("_", "-"))
+        if field is None:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{pyproject}: unknown key '{key}' in [tool.secure-random] (known: {known})")
+        if field == "include_tests":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{pyproject}: '{key}' must be true or false")
+            out[field] = value
+        else:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{pyproject}: '{key}' must be a list of strings")
+            out[field] = tuple(value)
+    return out
+
+
+def settings_from(pyproject: Optional[Path], **overrides: Any) -> Settings:
+    values = load(pyproject)
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            value = tuple(values.get(key, ())) + value
+        values[key] = value
+    return Settings(**values)

@@ -1,0 +1,69 @@
+"""Finding the Python files under the paths a user gave, and reading them as text."""
+from __future__ import annotations
+
+import io
+import os
+import tokenize
+from pathlib import Path
+from typing import Iterator, List, Sequence, Tuple
+
+# Folders no one wants linted: VCS data, virtualenvs, tool caches, build output.
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".env", "env", "__pycache__",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", ".eggs", "build", "dist",
+        "node_modules", "site-packages", "__pypackages__", ".direnv",
+    }
+)
+
+
+class SourceError(Exception):
+    """A path that cannot be read as Python source; the message is one line for the user."""
+
+
+def python_files(paths: Sequence[str]) -> Iterator[Tuple[str, "SourceError | None"]]:
+    """Each file to check (files given by name, `*.py` under folders), or an error for a bad path."""
+    for raw in paths:
+        if raw == "-":
+            yield raw, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from ((f, None) for f in _walk(raw))
+        elif path.is_file():
+            yield raw, None
+        elif path.exists():
+            yield raw, SourceError("not a regular file")
+        else:
+            yield raw, SourceError("no such file or directory")
+
+
+def _walk(top: str) -> List[str]:
+    found: List[str] = []
+    for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+    return found
+
+
+def decode(data: bytes) -> str:
+    """Text of a Python file: PEP 263 cookie or BOM honoured, UTF-8 by default."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, LookupError) as exc:
+        raise SourceError(f"cannot decode: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot decode as {exc.encoding}: {exc.reason} at byte {exc.start}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def read_source(path: str) -> str:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return decode(data)

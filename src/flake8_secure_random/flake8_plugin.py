@@ -1,0 +1,52 @@
+"""The flake8 adapter: flake8 options -> Settings, findings -> flake8's (line, col, text, type) tuples."""
+from __future__ import annotations
+
+import ast
+from typing import Any, Iterator, List, Tuple
+
+from . import __version__
+from .analysis import find
+from .model import DEFAULT_SETTINGS, Settings
+
+
+class SecureRandomChecker:
+    name = "flake8-secure-random"
+    version = __version__
+    settings: Settings = DEFAULT_SETTINGS
+
+    def __init__(self, tree: ast.Module, filename: str, lines: List[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, manager: Any) -> None:
+        manager.add_option(
+            "--secure-random-extend-sensitive-words", default="", parse_from_config=True,
+            comma_separated_list=True, help="More words that name secrets (e.g. 'voucher,ticket').",
+        )
+        manager.add_option(
+            "--secure-random-extend-benign-words", default="", parse_from_config=True,
+            comma_separated_list=True, help="More words that name harmless values.",
+        )
+        manager.add_option(
+            "--secure-random-include-tests", action="store_true", default=False, parse_from_config=True,
+            help="Also check test files (tests/, test_*.py, *_test.py, conftest.py), skipped by default.",
+        )
+
+    @classmethod
+    def parse_options(cls, options: Any) -> None:
+        cls.settings = Settings(
+            extend_sensitive_words=tuple(options.secure_random_extend_sensitive_words or ()),
+            extend_benign_words=tuple(options.secure_random_extend_benign_words or ()),
+            include_tests=bool(options.secure_random_include_tests),
+            # flake8 applies `# noqa` itself, and --disable-noqa must show everything.
+            honour_noqa=not getattr(options, "disable_noqa", False),
+        )
+
+    def run(self) -> Iterator[Tuple[int, int, str, type]]:
+        if not any("random" in line for line in self.lines):
+            return
+        source = "".join(self.lines)
+        for f in find(source, self.settings, path=self.filename, tree=self.tree):
+            yield f.line, f.col, f"{f.code} {f.message}", type(self)

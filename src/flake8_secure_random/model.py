@@ -1,0 +1,68 @@
+"""The values passed between the core and its front-ends: settings in, findings out."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Tuple
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the core may depend on; each front-end builds one (flake8 options, CLI, pyproject)."""
+
+    extend_sensitive_words: Tuple[str, ...] = ()
+    extend_benign_words: Tuple[str, ...] = ()
+    include_tests: bool = False
+    # Honour plain `# noqa` / `# noqa: RND...` comments (flake8 applies its own and has --disable-noqa).
+    honour_noqa: bool = True
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A call that produces a non-cryptographic random value (or creates / seeds such a generator).
+
+    `kind` is one of: "function" (`random.choice(...)`), "generator" (`random.Random(...)`, the call
+    that creates an instance), "seed" (`random.seed(...)`), "numpy" (`numpy.random.*`).
+    """
+
+    node: ast.Call = field(compare=False, hash=False, repr=False)
+    kind: str
+    qualname: str  # "random.choice", "random.Random", "numpy.random.randint"
+    line: int
+    col: int  # UTF-8 byte offset, as ast reports it
+    end_line: int
+    end_col: int
+
+    @classmethod
+    def at(cls, node: ast.Call, kind: str, qualname: str) -> "Source":
+        return cls(
+            node, kind, qualname, node.lineno, node.col_offset,
+            node.end_lineno or node.lineno, node.end_col_offset or node.col_offset,
+        )
+
+    @property
+    def method(self) -> str:
+        return self.qualname.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported problem, anchored at the call to fix. Columns are 0-based character offsets."""
+
+    code: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    message: str  # "random.choice() builds 'password'; use secrets.choice()"
+    why: str  # the path from source to secret, for humans
+    qualname: str  # the flagged callee, e.g. "random.choice"
+    secret: str  # the name that made the value a secret, e.g. "password"
+    col_bytes: int = field(default=0, compare=False)  # ast's UTF-8 offsets of the call, for the fixer
+    end_col_bytes: int = field(default=0, compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.col, self.code)

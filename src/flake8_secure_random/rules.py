@@ -1,0 +1,365 @@
+"""The rules table: one entry per code, with its message, its documentation and its examples.
+
+The examples are the specification: tests run every `bad` example (it must give exactly the findings
+listed, on the lines listed) and every `ok` example (it must give none), and the rule docs are
+generated from the same entries. Codes are never reused once released.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from textwrap import dedent
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .model import Finding, Source
+
+SECRETS_DOCS = "https://docs.python.org/3/library/secrets.html"
+CWE_338 = "https://cwe.mitre.org/data/definitions/338.html"
+
+
+@dataclass(frozen=True)
+class Example:
+    source: str
+    lines: Tuple[int, ...] = ()  # lines that must be flagged (bad examples)
+    fixed: Optional[str] = None  # the exact output of the fixer, where the rule has a fix
+    title: str = ""
+
+    @property
+    def code(self) -> str:
+        return dedent(self.source).lstrip("\n")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # kebab-case, describes the flagged pattern
+    summary: str  # What it does (one sentence)
+    why: str  # Why is this bad?
+    fix_safety: str
+    known_problems: str
+    bad: Tuple[Example, ...]
+    ok: Tuple[Example, ...]
+    default_enabled: bool = True
+    references: Tuple[str, ...] = field(default=(CWE_338, SECRETS_DOCS))
+
+
+_WHY_MT = (
+    "`random` is a Mersenne Twister: its whole state can be recovered from 624 consecutive 32-bit "
+    "outputs, after which every past and future value is known. A password, token, key, salt, nonce "
+    "or code made with it can be predicted by anyone who sees enough of its other output. The "
+    "`secrets` module (or `random.SystemRandom`) draws from the operating system's CSPRNG instead."
+)
+
+RULES: Tuple[Rule, ...] = (
+    Rule(
+        code="RND101",
+        name="random-function-makes-secret",
+        summary="Flags a call to a `random` module function whose value becomes a secret.",
+        why=_WHY_MT,
+        fix_safety=(
+            "The fix is exact: `choice`, `getrandbits`, and `randrange`/`randbytes`/`randint` with int "
+            "literals become their `secrets` counterparts; every other method becomes "
+            "`secrets.SystemRandom().<method>(...)`, which has the same signature and checks."
+        ),
+        known_problems=(
+            "The analysis follows values within a module (through helpers of the same module), not across "
+            "modules; a secret made in one module and named in another is missed. Values that only flow "
+            "through objects of other classes are not followed."
+        ),
+        bad=(
+            Example(
+                title="a password from `random.choice`",
+                source='''
+                import random
+                import string
+
+                def new_password(length=16):
+                    alphabet = string.ascii_letters + string.digits
+                    password = "".join(random.choice(alphabet) for _ in range(length))
+                    return password
+                ''',
+                lines=(6,),
+            ),
+            Example(
+                title="a 6-digit one-time code",
+                source='''
+                from random import randint
+
+                otp = randint(100000, 999999)
+                ''',
+                lines=(3,),
+            ),
+            Example(
+                title="an API key from `getrandbits`, through a helper",
+                source='''
+                import random as r
+
+                def _hex(bits):
+                    return "%x" % r.getrandbits(bits)
+
+                api_key = _hex(128)
+                ''',
+                lines=(4,),
+            ),
+            Example(
+                title="a reset token from `randbytes`",
+                source='''
+                import base64
+                import random
+
+                def make_reset_link(user):
+                    token = base64.urlsafe_b64encode(random.randbytes(32)).decode()
+                    return f"/reset/{user.id}/{token}"
+                ''',
+                lines=(5,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="the `secrets` module",
+                source='''
+                import secrets
+                import string
+
+                alphabet = string.ascii_letters + string.digits
+                password = "".join(secrets.choice(alphabet) for _ in range(16))
+                otp = secrets.randbelow(900000) + 100000
+                api_key = secrets.token_hex(32)
+                ''',
+            ),
+            Example(
+                title="dice, sampling and jitter are not secrets",
+                source='''
+                import random
+                import time
+
+                def roll():
+                    return random.randint(1, 6)
+
+                def backoff(attempt):
+                    time.sleep(2 ** attempt + random.random())
+
+                batch = random.sample(range(1000), 10)
+                ''',
+            ),
+            Example(
+                title="`random` rebound to a SystemRandom, or a parameter merely named `random`",
+                source='''
+                import random
+
+                random = random.SystemRandom()
+                token = "".join(random.choice("abcdef0123456789") for _ in range(32))
+
+                def pick(random, items):
+                    password = random.choice(items)
+                    return password
+                ''',
+            ),
+            Example(
+                title="a dict key is not a key",
+                source='''
+                import random
+
+                def any_entry(table):
+                    key = random.choice(list(table))
+                    return table[key]
+                ''',
+            ),
+        ),
+    ),
+    Rule(
+        code="RND102",
+        name="random-generator-makes-secret",
+        summary="Flags a `random.Random` instance (or numpy generator) whose output becomes a secret.",
+        why=_WHY_MT + " Seeding the instance (often with the time or a constant) makes it worse.",
+        fix_safety=(
+            "Replacing `random.Random(...)` with `secrets.SystemRandom()` keeps every method call "
+            "working. Any seed is dropped: a SystemRandom cannot be seeded, which is the point."
+        ),
+        known_problems="Instances stored on attributes are matched by attribute name within the module.",
+        bad=(
+            Example(
+                title="a session id from a module-level generator",
+                source='''
+                import random
+
+                _rng = random.Random()
+
+                def new_session_id():
+                    return "%032x" % _rng.getrandbits(128)
+                ''',
+                lines=(3,),
+            ),
+            Example(
+                title="an instance on `self`",
+                source='''
+                import random
+                import string
+
+                class TokenFactory:
+                    def __init__(self, seed=None):
+                        self._rng = random.Random(seed)
+
+                    def make(self):
+                        token = "".join(self._rng.choice(string.hexdigits) for _ in range(40))
+                        return token
+                ''',
+                lines=(6,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="a seeded generator for a reproducible simulation",
+                source='''
+                import random
+
+                rng = random.Random(42)
+                samples = [rng.gauss(0, 1) for _ in range(100)]
+                ''',
+            ),
+            Example(
+                title="a SystemRandom instance",
+                source='''
+                import random
+
+                rng = random.SystemRandom()
+                salt = "".join(rng.choice("0123456789abcdef") for _ in range(16))
+                ''',
+            ),
+        ),
+    ),
+    Rule(
+        code="RND103",
+        name="seed-for-secret",
+        summary="Flags `random.seed()` in a function whose `random` calls make a secret.",
+        why=(
+            "Seeding does not make `random` unpredictable: a seed from the time, a pid or a counter is "
+            "guessable in a few thousand tries, and whatever the seed, the generator remains a Mersenne "
+            "Twister. " + _WHY_MT.split(". ", 1)[1]
+        ),
+        fix_safety="Not fixed automatically: removing a seed silently changes behaviour. Remove it by hand once the calls it fed use `secrets`.",
+        known_problems="Only a seed in the same function (or at module level with the calls) is linked to the secret.",
+        bad=(
+            Example(
+                title="a token from a time-seeded generator",
+                source='''
+                import random
+                import time
+
+                def auth_token():
+                    random.seed(time.time())
+                    return "%x" % random.getrandbits(64)
+                ''',
+                lines=(5, 6),
+            ),
+        ),
+        ok=(
+            Example(
+                title="seeding for reproducible data",
+                source='''
+                import random
+
+                random.seed(1234)
+                data = [random.random() for _ in range(10)]
+                ''',
+            ),
+        ),
+    ),
+    Rule(
+        code="RND104",
+        name="numpy-random-makes-secret",
+        summary="Flags a `numpy.random` function whose value becomes a secret.",
+        why=(
+            "numpy's generators (the legacy `RandomState` Mersenne Twister and the PCG64 default) are built "
+            "for statistics, not secrecy: their state can be recovered from their output. Use `secrets`."
+        ),
+        fix_safety="Not fixed automatically: numpy's signatures differ from `random`'s (exclusive upper bounds, array shapes).",
+        known_problems="Array-valued results are followed like any other value.",
+        bad=(
+            Example(
+                title="a PIN from numpy",
+                source='''
+                import numpy as np
+
+                pin = "".join(str(d) for d in np.random.randint(0, 10, size=4))
+                ''',
+                lines=(3,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="numpy for data",
+                source='''
+                import numpy as np
+
+                noise = np.random.normal(0, 1, size=100)
+                idx = np.random.permutation(100)
+                ''',
+            ),
+        ),
+    ),
+)
+
+BY_CODE: Dict[str, Rule] = {r.code: r for r in RULES}
+_CODE_FOR_KIND = {"function": "RND101", "generator": "RND102", "seed": "RND103", "numpy": "RND104"}
+
+
+def suggestion(src: Source) -> str:
+    """What to use instead, for the message: the fix's target where there is one."""
+    call = src.node
+    method = src.method
+    if src.kind == "generator":
+        return "secrets.SystemRandom()"
+    if src.kind == "seed":
+        return "the secrets module (seeding cannot make random unpredictable)"
+    if src.kind == "numpy":
+        return "the secrets module"
+    ints = [a for a in call.args if isinstance(a, ast.Constant) and type(a.value) is int]
+    literal_args = not call.keywords and len(ints) == len(call.args)
+    if method == "choice":
+        return "secrets.choice()"
+    if method == "getrandbits":
+        return "secrets.randbits()"
+    if method == "randrange" and literal_args and len(call.args) == 1:
+        return "secrets.randbelow()"
+    if method == "randint" and literal_args and len(call.args) == 2:
+        return "secrets.randbelow()"
+    if method == "randbytes" and literal_args and len(call.args) == 1:
+        return "secrets.token_bytes()"
+    return f"secrets.SystemRandom().{method}()"
+
+
+def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Finding:
+    code = _CODE_FOR_KIND[src.kind]
+    if src.kind == "seed":
+        message = f"{src.qualname}() seeds the generator that builds '{secret}'; use {suggestion(src)}"
+    elif src.kind == "generator":
+        message = f"{src.qualname}() generator builds '{secret}'; use {suggestion(src)}"
+    else:
+        message = f"{src.qualname}() builds '{secret}'; use {suggestion(src)}"
+    return Finding(
+        code=code,
+        line=src.line,
+        col=_char_col(lines, src.line, src.col),
+        end_line=src.end_line,
+        end_col=_char_col(lines, src.end_line, src.end_col),
+        message=message,
+        why=why,
+        qualname=src.qualname,
+        secret=secret,
+        col_bytes=src.col,
+        end_col_bytes=src.end_col,
+    )
+
+
+def _char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
+    """ast reports UTF-8 byte offsets; editors and flake8 count characters."""
+    if 0 < line <= len(lines):
+        text = lines[line - 1]
+        if not text.isascii():
+            return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+    return byte_col
+
+
+def enabled_codes() -> List[str]:
+    return [r.code for r in RULES if r.default_enabled]

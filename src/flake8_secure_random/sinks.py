@@ -1,0 +1,108 @@
+"""Where a value becomes a secret: names, keyword arguments, dict keys, returns, and crypto APIs.
+
+Everything here answers one question — "does this place hold a secret, and what is it called?" —
+and returns the name to show in the message, or None.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, Optional, Sequence, Tuple
+
+from .vocabulary import Vocabulary, words
+
+# Crypto and auth APIs whose arguments are secrets, by callee name: {position: what it is}.
+# A keyword argument of the same name is caught by the keyword rule (`hmac.new(key=...)`).
+API_ARGUMENTS: Dict[str, Dict[int, str]] = {
+    "hmac.new": {0: "hmac key"},
+    "hmac.HMAC": {0: "hmac key"},
+    "hashlib.pbkdf2_hmac": {1: "password", 2: "salt"},
+    "hashlib.scrypt": {0: "password"},
+    "crypt.crypt": {1: "salt"},
+    "AES.new": {0: "cipher key"},
+    "DES.new": {0: "cipher key"},
+    "DES3.new": {0: "cipher key"},
+    "ARC4.new": {0: "cipher key"},
+    "Blowfish.new": {0: "cipher key"},
+    "ChaCha20.new": {0: "cipher key"},
+    "algorithms.AES": {0: "cipher key"},
+    "algorithms.TripleDES": {0: "cipher key"},
+    "algorithms.ChaCha20": {0: "cipher key", 1: "nonce"},
+    "modes.CBC": {0: "iv"},
+    "modes.CFB": {0: "iv"},
+    "modes.OFB": {0: "iv"},
+    "modes.CTR": {0: "nonce"},
+    "modes.GCM": {0: "iv"},
+    "Fernet": {0: "fernet key"},
+    "AESGCM": {0: "cipher key"},
+    "ChaCha20Poly1305": {0: "cipher key"},
+    "jwt.encode": {1: "jwt signing key"},
+    "set_cookie": {1: "cookie value"},
+    "set_signed_cookie": {1: "cookie value"},
+}
+
+# Verbs that, before a secret word in a callee name, mean "this argument becomes that secret":
+# `user.set_password(x)`, `make_password(x)`, `store_token(x)`.
+_SETTER_VERBS = frozenset({"set", "make", "hash", "store", "save", "send", "update", "use", "with", "reset", "create", "add", "new"})
+
+
+def dotted(expr: ast.AST) -> str:
+    """`a.b.c` for a chain of names and attributes; '' for anything else."""
+    parts = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        parts.append(expr.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def target_name(target: ast.AST) -> Optional[str]:
+    """The identifier an assignment target is known by: `x`, `self.x` -> `x`, `d['x']` -> `x`."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    if isinstance(target, ast.Subscript):
+        key = target.slice
+        if isinstance(key, ast.Index):  # pragma: no cover - Python 3.8 shape
+            key = key.value  # type: ignore[attr-defined]
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return key.value
+        return target_name(target.value)
+    if isinstance(target, ast.Starred):
+        return target_name(target.value)
+    return None
+
+
+def display(target: ast.AST) -> str:
+    if isinstance(target, ast.Attribute):
+        base = dotted(target)
+        return base or target.attr
+    if isinstance(target, ast.Subscript):
+        name = target_name(target)
+        return name or "item"
+    return target_name(target) or "value"
+
+
+def call_argument_secrets(call: ast.Call, vocab: Vocabulary) -> Sequence[Tuple[int, str]]:
+    """(position, secret) for each positional argument of `call` that is a secret by its API."""
+    name = dotted(call.func)
+    last2 = ".".join(name.split(".")[-2:])
+    last = name.split(".")[-1] if name else ""
+    table = API_ARGUMENTS.get(name) or API_ARGUMENTS.get(last2) or API_ARGUMENTS.get(last)
+    if table:
+        return [(i, what) for i, what in table.items() if i < len(call.args)]
+    if last:
+        secret = setter_secret(last, vocab)
+        if secret:
+            return [(i, f"{last}()") for i in range(len(call.args))]
+    return ()
+
+
+def setter_secret(callee: str, vocab: Vocabulary) -> Optional[str]:
+    """`set_password` -> 'password'; `get_token` -> None (a getter reads a secret, it does not make one)."""
+    ws = words(callee)
+    if len(ws) < 2 or ws[0] not in _SETTER_VERBS:
+        return None
+    return vocab.secret_word("_".join(ws[1:]))

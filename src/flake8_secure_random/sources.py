@@ -1,0 +1,311 @@
+"""Which calls are non-cryptographic random sources: import and name resolution, nothing else.
+
+Resolution is lexical and static. A name refers to the `random` module only when the scope that
+binds it binds it by an import; a parameter, a local or a name rebound to `random.SystemRandom()`
+(old Django does `random = random.SystemRandom()`) is not the module. Instances of `random.Random`
+(and numpy generators) are tracked through names, `self.<attr>` and bound-method aliases such as
+`choice = rng.choice`, so that their method calls are attributed to the call that created them.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Optional, Tuple, Union
+
+from .model import Source
+
+# Module-level functions of `random` that return (or, for shuffle, produce) random values.
+RANDOM_FUNCTIONS = frozenset(
+    {
+        "random", "uniform", "triangular", "randint", "choice", "choices", "randrange", "sample",
+        "shuffle", "getrandbits", "randbytes", "gauss", "normalvariate", "lognormvariate",
+        "expovariate", "vonmisesvariate", "gammavariate", "betavariate", "paretovariate",
+        "weibullvariate", "binomialvariate",
+    }
+)
+NUMPY_GENERATORS = frozenset({"RandomState", "default_rng", "Generator"})
+NUMPY_FUNCTIONS = frozenset(
+    {
+        "rand", "randn", "randint", "random_integers", "random_sample", "random", "ranf", "sample",
+        "choice", "bytes", "shuffle", "permutation", "uniform", "normal", "integers", "beta",
+        "binomial", "exponential", "poisson", "standard_normal", "tomaxint",
+    }
+)
+
+# What an expression refers to, as far as random sources go.
+#   ("mod", "random" | "numpy" | "numpy.random")   a module
+#   ("fn", "random.choice")                         a function or class of such a module
+#   ("inst", Source | None)                         a generator instance (None: a SystemRandom)
+#   ("bound", Source | None)                        a method of such an instance
+Ref = Tuple[str, Union[str, Source, None]]
+
+_SCOPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+class _Binding:
+    __slots__ = ("kind", "value")
+
+    def __init__(self, kind: str, value: object = None) -> None:
+        # "import" (value: Ref) | "module" (any other import) | "assign" (value: expr) | "other"
+        self.kind = kind
+        self.value = value
+
+
+class Scopes:
+    """Bindings of every scope of one module, and the scope chain of every node that matters."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.bindings: Dict[ast.AST, Dict[str, List[_Binding]]] = {}
+        self.parent: Dict[ast.AST, Optional[ast.AST]] = {tree: None}
+        self.star_random: Dict[ast.AST, bool] = {}
+        self.attr_bindings: Dict[str, List[ast.expr]] = {}  # self.<attr> = <expr>, module-wide
+        self.sources: Dict[int, Source] = {}
+        self._resolving: set = set()
+        for stmt in tree.body:
+            self._collect_stmt(stmt, tree)
+
+    # -- collecting ------------------------------------------------------------------------------
+    def _bind(self, scope: ast.AST, name: str, binding: _Binding) -> None:
+        self.bindings.setdefault(scope, {}).setdefault(name, []).append(binding)
+
+    def _collect_stmt(self, stmt: ast.AST, scope: ast.AST) -> None:
+        globals_: set = set()
+        stack: List[ast.AST] = [stmt]
+        while stack:
+            child = stack.pop()
+            if isinstance(child, _SCOPES):
+                self.parent[child] = scope
+                if not isinstance(child, ast.Lambda):
+                    self._bind(scope, child.name, _Binding("other"))  # type: ignore[union-attr]
+                extra = list(getattr(child, "decorator_list", ()))
+                if isinstance(child, _FUNCS):
+                    extra += child.args.defaults + [d for d in child.args.kw_defaults if d]
+                    for arg in _all_args(child.args):
+                        self._bind(child, arg.arg, _Binding("other"))
+                    for stmt2 in [child.body] if isinstance(child, ast.Lambda) else child.body:
+                        self._collect_stmt(stmt2, child)
+                else:
+                    extra += child.bases  # type: ignore[union-attr]
+                    for stmt2 in child.body:  # type: ignore[union-attr]
+                        self._collect_stmt(stmt2, child)
+                stack.extend(extra)
+                continue
+            if isinstance(child, ast.Global):
+                globals_.update(child.names)
+            target_scope = self._module_of(scope) if _is_global_target(child, globals_) else scope
+            self._record(child, target_scope)
+            stack.extend(ast.iter_child_nodes(child))
+
+    def _module_of(self, scope: ast.AST) -> ast.AST:
+        while self.parent.get(scope) is not None:
+            scope = self.parent[scope]  # type: ignore[assignment]
+        return scope
+
+    def _record(self, node: ast.AST, scope: ast.AST) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                if alias.asname:
+                    ref = _module_ref(alias.name)
+                    self._bind(scope, alias.asname, _Binding("import", ref) if ref else _Binding("module"))
+                else:
+                    ref = _module_ref(top)
+                    self._bind(scope, top, _Binding("import", ref) if ref else _Binding("module"))
+        elif isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                if node.level == 0 and mod == "random":
+                    if alias.name == "*":
+                        self.star_random[scope] = True
+                    else:
+                        self._bind(scope, bound, _Binding("import", ("fn", "random." + alias.name)))
+                elif node.level == 0 and mod == "numpy" and alias.name == "random":
+                    self._bind(scope, bound, _Binding("import", ("mod", "numpy.random")))
+                elif node.level == 0 and mod == "numpy.random" and alias.name != "*":
+                    self._bind(scope, bound, _Binding("import", ("fn", "numpy.random." + alias.name)))
+                elif alias.name != "*":
+                    self._bind(scope, bound, _Binding("module"))
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = node.value if not isinstance(node, ast.AugAssign) else None
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    self._bind(scope, target.id, _Binding("assign", value) if value is not None else _Binding("other"))
+                elif isinstance(target, ast.Attribute) and value is not None:
+                    self.attr_bindings.setdefault(target.attr, []).append(value)
+                else:
+                    for name in _names_in(target):
+                        self._bind(scope, name, _Binding("other"))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            for name in _names_in(node.target):
+                self._bind(scope, name, _Binding("other"))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            for name in _names_in(node.optional_vars):
+                self._bind(scope, name, _Binding("other"))
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self._bind(scope, node.name, _Binding("other"))
+
+    # -- resolving -------------------------------------------------------------------------------
+    def lookup(self, name: str, scope: ast.AST) -> Optional[Ref]:
+        """What `name`, used in `scope`, refers to (None: nothing random-related)."""
+        sc: Optional[ast.AST] = scope
+        first = True
+        while sc is not None:
+            if isinstance(sc, ast.ClassDef) and not first:
+                sc = self.parent.get(sc)
+                continue
+            first = False
+            found = self.bindings.get(sc, {}).get(name)
+            if found:
+                return self._pick(name, sc, found)
+            if self.star_random.get(sc) and name in RANDOM_FUNCTIONS | {"seed", "Random", "SystemRandom"}:
+                return ("fn", "random." + name)
+            sc = self.parent.get(sc)
+        return None
+
+    def is_imported(self, name: str, scope: ast.AST) -> bool:
+        """True when `name` in `scope` is bound only by imports (a module or a name from one)."""
+        sc: Optional[ast.AST] = scope
+        while sc is not None:
+            found = self.bindings.get(sc, {}).get(name)
+            if found:
+                return all(b.kind in ("import", "module") for b in found)
+            sc = self.parent.get(sc)
+        return False
+
+    def _pick(self, name: str, scope: ast.AST, found: List[_Binding]) -> Optional[Ref]:
+        key = (name, id(scope))
+        imports = [b.value for b in found if b.kind == "import"]
+        if key in self._resolving:  # `random = random.SystemRandom()`: the value sees the import
+            return imports[0] if imports else None  # type: ignore[return-value]
+        self._resolving.add(key)
+        try:
+            refs = [self.ref(b.value, scope) for b in found if b.kind == "assign"]
+        finally:
+            self._resolving.discard(key)
+        for wanted in ("inst", "bound"):
+            insecure = [r for r in refs if r and r[0] == wanted and r[1] is not None]
+            if insecure:
+                return insecure[0]
+        for r in refs:
+            if r and r[0] in ("inst", "bound"):
+                return r
+        for r in refs:
+            if r and r[0] == "fn" and all(b.kind != "other" for b in found):
+                return r
+        if any(b.kind in ("other", "assign", "module") for b in found):
+            return None
+        return imports[0] if imports else None  # type: ignore[return-value]
+
+    def ref(self, expr: Optional[ast.AST], scope: ast.AST) -> Optional[Ref]:
+        if isinstance(expr, ast.Name):
+            return self.lookup(expr.id, scope)
+        if isinstance(expr, ast.Attribute):
+            base = self.ref(expr.value, scope)
+            if base is None:
+                if isinstance(expr.value, (ast.Name, ast.Attribute)) and _is_self(expr.value):
+                    return None
+                return None
+            kind, what = base
+            if kind == "mod":
+                qual = f"{what}.{expr.attr}"
+                return ("mod", qual) if qual == "numpy.random" else (("fn", qual) if what != "numpy" else None)
+            if kind == "inst":
+                return ("bound", what)
+            return None
+        if isinstance(expr, ast.Call):
+            return self.instance_created(expr, scope)
+        return None
+
+    def attr_ref(self, expr: ast.Attribute, scope: ast.AST) -> Optional[Ref]:
+        """`self._rng` / `obj._rng`: an instance assigned to that attribute name anywhere in the module."""
+        values = self.attr_bindings.get(expr.attr)
+        if not values:
+            return None
+        refs = [self.instance_created(v, scope) if isinstance(v, ast.Call) else None for v in values]
+        insecure = [r for r in refs if r and r[1] is not None]
+        if insecure:
+            return insecure[0]
+        return next((r for r in refs if r), None)
+
+    def instance_created(self, call: ast.Call, scope: ast.AST) -> Optional[Ref]:
+        """`random.Random(...)` and friends: ("inst", Source); `SystemRandom()`: ("inst", None)."""
+        callee = self.ref(call.func, scope) if not isinstance(call.func, ast.Call) else None
+        if not callee or callee[0] != "fn":
+            return None
+        qual = str(callee[1])
+        if qual == "random.SystemRandom":
+            return ("inst", None)
+        if qual == "random.Random" or (qual.startswith("numpy.random.") and qual.rsplit(".", 1)[1] in NUMPY_GENERATORS):
+            return ("inst", self._source(call, "generator", qual))
+        return None
+
+    def source_of_call(self, call: ast.Call, scope: ast.AST) -> Optional[Source]:
+        """The Source a call is (or uses: a generator instance's method), or None."""
+        func = call.func
+        callee = self.ref(func, scope)
+        if callee is None and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute):
+            owner = self.attr_ref(func.value, scope)
+            if owner and owner[0] == "inst":
+                return owner[1]  # type: ignore[return-value]
+        if callee is None:
+            return None
+        kind, what = callee
+        if kind == "bound":
+            return what  # type: ignore[return-value]
+        if kind != "fn":
+            return None
+        qual = str(what)
+        mod, _, name = qual.rpartition(".")
+        if mod == "random":
+            if name in RANDOM_FUNCTIONS:
+                return self._source(call, "function", qual)
+            if name == "seed":
+                return self._source(call, "seed", qual)
+            return None
+        if mod == "numpy.random":
+            if name in NUMPY_FUNCTIONS:
+                return self._source(call, "numpy", qual)
+            if name == "seed":
+                return self._source(call, "seed", qual)
+        return None
+
+    def _source(self, call: ast.Call, kind: str, qual: str) -> Source:
+        src = self.sources.get(id(call))
+        if src is None:
+            src = self.sources[id(call)] = Source.at(call, kind, qual)
+        return src
+
+
+def _module_ref(dotted: str) -> Optional[Ref]:
+    if dotted in ("random", "numpy", "numpy.random"):
+        return ("mod", dotted)
+    return None
+
+
+def _all_args(args: ast.arguments) -> List[ast.arg]:
+    out = list(getattr(args, "posonlyargs", [])) + list(args.args) + list(args.kwonlyargs)
+    if args.vararg:
+        out.append(args.vararg)
+    if args.kwarg:
+        out.append(args.kwarg)
+    return out
+
+
+def _names_in(target: ast.AST) -> List[str]:
+    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+
+
+def _is_global_target(node: ast.AST, globals_: set) -> bool:
+    if not globals_:
+        return False
+    if isinstance(node, ast.Assign):
+        return any(isinstance(t, ast.Name) and t.id in globals_ for t in node.targets)
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        return isinstance(node.target, ast.Name) and node.target.id in globals_
+    return False
+
+
+def _is_self(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Name) and expr.id in ("self", "cls")

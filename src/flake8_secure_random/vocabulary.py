@@ -1,0 +1,135 @@
+"""Identifier words: which names say "this value is a secret", and which say "this is harmless".
+
+Names are split into words (snake_case, camelCase, digits) and matched word by word, never by
+substring: `monkey`, `keyboard` and `tokenize` say nothing about secrets. Run-together words such as
+`csrftoken` or `apikey` are split when both halves are known words.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+# A word that on its own says the value is a secret.
+STRONG = frozenset(
+    {
+        "password", "passwd", "passwort", "pwd", "passphrase", "passcode", "passkey", "pw", "pword",
+        "secret", "token", "salt", "nonce", "cnonce", "otp", "totp", "hotp", "csrf", "xsrf",
+        "credential", "credentials", "cookie", "signature", "captcha", "apikey", "verifier",
+        "pin", "iv", "2fa", "mfa", "sessionid", "sessid", "psk", "privkey", "seckey",
+    }
+)
+
+# A word that names a secret only next to a qualifier (`api_key`, `reset_code`, `session_id`);
+# alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
+WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "challenge", "pass", "ticket", "answer", "text"})
+
+# Words that turn a weak word into a secret.
+QUALIFIERS = frozenset(
+    {
+        "api", "access", "secret", "private", "priv", "session", "sess", "encryption", "encrypt",
+        "crypt", "crypto", "cipher", "hmac", "signing", "sign", "master", "aes", "des", "shared",
+        "auth", "authentication", "authorization", "activation", "activate", "reset", "recovery",
+        "verification", "verify", "confirmation", "confirm", "invite", "invitation", "login",
+        "security", "sms", "email", "magic", "unlock", "backup", "one", "onetime", "license",
+        "licence", "bearer", "refresh", "client", "consumer", "oauth", "jwt", "wep", "wpa", "ssh",
+        "rsa", "kerberos", "krb", "cryptographic", "symmetric", "captcha", "pin", "pass", "otp",
+        "mfa", "2fa", "csrf", "xsrf", "nonce", "salt", "secure",
+    }
+)
+
+# Qualifiers that only make `key` a secret (a "user key" is not, an "api key" is).
+KEY_ONLY_QUALIFIERS = frozenset({"user", "server", "app", "application", "account", "device", "wifi"})
+
+# Words that say a value is harmless: these lower suspicion of weak matches, never of strong ones.
+BENIGN = frozenset(
+    {
+        "jitter", "backoff", "delay", "sleep", "retry", "retries", "wait", "interval", "timeout",
+        "sample", "sampling", "shuffle", "shuffled", "color", "colour", "rgb", "hue", "port",
+        "boundary", "mime", "trace", "tracing", "request", "correlation", "test", "tests", "mock",
+        "fake", "faker", "dummy", "example", "demo", "noise", "simulate", "simulation", "bench",
+        "benchmark", "lorem", "ipsum", "game", "dice", "roll", "weight", "weights", "sort", "row",
+        "column", "index", "idx", "offset", "position", "pos", "angle", "font", "size", "width",
+        "height", "temp", "tmp", "filename", "file", "dir", "path", "name", "label", "node",
+        "server", "host", "balance", "balancing", "dict", "keys", "cache", "bucket", "shard",
+        "partition", "worker", "slot", "event", "message", "msg", "log", "logging", "mac",
+    }
+)
+
+# Run-together spellings to try splitting (`csrftoken`, `apikey`, `sessionid`).
+_SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS
+
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[a-z]*")
+
+
+@lru_cache(maxsize=4096)
+def words(identifier: str) -> tuple[str, ...]:
+    """Split an identifier or a short string into lower-case words.
+
+    >>> words("generateApiKey")
+    ('generate', 'api', 'key')
+    >>> words("CSRFToken")
+    ('csrf', 'token')
+    >>> words("csrftoken")
+    ('csrf', 'token')
+    """
+    out: list[str] = []
+    for chunk in re.split(r"[^0-9A-Za-z]+", identifier):
+        for word in _CAMEL.findall(chunk):
+            out.extend(_unrun(word.lower()))
+    return tuple(out)
+
+
+def _unrun(word: str) -> tuple[str, ...]:
+    if word in _SPLIT_HALVES or len(word) < 4:
+        return (word,)
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head in _SPLIT_HALVES and tail in _SPLIT_HALVES and (head in STRONG | QUALIFIERS or tail in STRONG):
+            return (head, tail)
+    return (word,)
+
+
+class Vocabulary:
+    """The word lists in force: the defaults plus a user's additions (from config)."""
+
+    __slots__ = ("strong", "benign")
+
+    def __init__(self, extra_sensitive: Iterable[str] = (), extra_benign: Iterable[str] = ()) -> None:
+        self.strong = STRONG | {w.lower() for w in extra_sensitive}
+        self.benign = BENIGN | {w.lower() for w in extra_benign}
+
+    def secret_word(self, identifier: str) -> str | None:
+        """The word(s) of `identifier` that make it name a secret, or None.
+
+        >>> Vocabulary().secret_word("api_key")
+        'api_key'
+        >>> Vocabulary().secret_word("sort_key") is None
+        True
+        """
+        ws = words(identifier)
+        if not ws:
+            return None
+        for w in ws:
+            if w in self.strong:
+                return w
+        for i, w in enumerate(ws):
+            if w not in WEAK:
+                continue
+            before = ws[:i]
+            if any(q in QUALIFIERS for q in before):
+                return "_".join(ws[max(0, i - 1) : i + 1])
+            if w == "key" and any(q in KEY_ONLY_QUALIFIERS for q in before):
+                return "_".join(ws[i - 1 : i + 1])
+        return None
+
+    def plain_key(self, identifier: str) -> bool:
+        """True for a bare `key` / `keys`-free name such as `key` or `new_key`: a secret only in context."""
+        ws = words(identifier)
+        return bool(ws) and ws[-1] == "key" and not any(w in self.benign for w in ws)
+
+    def benign_word(self, identifier: str) -> str | None:
+        for w in words(identifier):
+            if w in self.benign:
+                return w
+        return None
