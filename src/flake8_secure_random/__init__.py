@@ -1,9 +1,15 @@
 """flake8-secure-random: flag the uses of `random` that make secrets, and only those."""
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("flake8-secure-random")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+def __getattr__(name: str) -> str:
+    # The version is read from the installed metadata, lazily: importing importlib.metadata costs
+    # more than the whole check of a typical file.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("flake8-secure-random")
+        except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(name)

@@ -8,15 +8,16 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence, TextIO, Tuple
+from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from . import __version__
-from .analysis import find
+from .analysis import find, might_use_random
 from .config import ConfigError, find_pyproject, settings_from
 from .files import SourceError, decode, python_files, read_source
 from .model import Finding, Settings
+from .paths import is_test_path
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,13 +26,22 @@ def _words(raw: str) -> Tuple[str, ...]:
     return tuple(w.strip() for w in raw.split(",") if w.strip())
 
 
+class _Version(argparse.Action):
+    """--version, reading the package metadata only when asked (it is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from . import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="secure-random",
         description="Find the uses of `random` that make secrets (passwords, tokens, keys, OTPs, salts, "
         "nonces, session ids) and nothing else.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser(
         "check",
@@ -69,7 +79,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
     """find() with parse failures turned into SourceError (one line, no traceback)."""
     try:
-        tree = ast.parse(text) if "random" in text else None
+        tree = ast.parse(text) if might_use_random(text) else None
     except SyntaxError as exc:
         raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
     except (ValueError, RecursionError, MemoryError) as exc:
@@ -79,19 +89,50 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
     return find(text, settings, path=path, tree=tree)
 
 
+def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str]]:
+    """Check one file: (findings, None) or ([], the one-line reason it could not be checked)."""
+    path, shown, settings = job
+    try:
+        text = decode(sys.stdin.buffer.read()) if path == "-" else read_source(path)
+        return check_source(text, shown, settings), None
+    except SourceError as exc:
+        return [], str(exc)
+
+
+# Below this many files a second process costs more than it saves.
+_PARALLEL_MIN_FILES = 64
+
+
+def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Finding], Optional[str]]]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or any(j[0] == "-" for j in jobs):
+        return map(_check_path, jobs)
+    import multiprocessing
+
+    pool = multiprocessing.get_context("spawn" if sys.platform == "win32" else None).Pool(workers)
+    try:
+        results = list(pool.imap(_check_path, jobs, chunksize=16))
+    finally:
+        pool.terminate()
+    return iter(results)
+
+
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
-    results: List[Tuple[str, Finding]] = []
+    jobs: List[Tuple[str, str, Settings]] = []
     errors = 0
     for path, problem in python_files(args.paths):
         shown = args.stdin_filename if path == "-" else path
-        try:
-            if problem is not None:
-                raise problem
-            text = decode(sys.stdin.buffer.read()) if path == "-" else read_source(path)
-            results.extend((shown, f) for f in check_source(text, shown, settings))
-        except SourceError as exc:
+        if problem is not None:
             errors += 1
-            print(f"{shown}: {exc}", file=err)
+            print(f"{shown}: {problem}", file=err)
+        elif path == "-" or settings.include_tests or not is_test_path(path):
+            jobs.append((path, shown, settings))
+    results: List[Tuple[str, Finding]] = []
+    for (_, shown, _), (findings, problem) in zip(jobs, _run_jobs(jobs)):
+        if problem is not None:
+            errors += 1
+            print(f"{shown}: {problem}", file=err)
+        results.extend((shown, f) for f in findings)
     if args.format == "json":
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")

@@ -5,7 +5,7 @@ import ast
 from typing import Any, Iterator, List, Tuple
 
 from . import __version__
-from .analysis import find
+from .analysis import find, might_use_random
 from .model import DEFAULT_SETTINGS, Settings
 
 
@@ -45,8 +45,8 @@ class SecureRandomChecker:
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
-        if not any("random" in line for line in self.lines):
-            return
         source = "".join(self.lines)
+        if not might_use_random(source):
+            return
         for f in find(source, self.settings, path=self.filename, tree=self.tree):
             yield f.line, f.col, f"{f.code} {f.message}", type(self)

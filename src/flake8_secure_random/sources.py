@@ -60,6 +60,7 @@ class Scopes:
         self.star_random: Dict[ast.AST, bool] = {}
         self.attr_bindings: Dict[str, List[ast.expr]] = {}  # self.<attr> = <expr>, module-wide
         self.sources: Dict[int, Source] = {}
+        self.functions: Dict[str, List[ast.AST]] = {}  # every def (and `name = lambda`), by name
         self._resolving: set = set()
         for stmt in tree.body:
             self._collect_stmt(stmt, tree)
@@ -77,6 +78,8 @@ class Scopes:
                 self.parent[child] = scope
                 if not isinstance(child, ast.Lambda):
                     self._bind(scope, child.name, _Binding("other"))  # type: ignore[union-attr]
+                    if isinstance(child, _FUNCS):
+                        self.functions.setdefault(child.name, []).append(child)  # type: ignore[union-attr]
                 extra = list(getattr(child, "decorator_list", ()))
                 if isinstance(child, _FUNCS):
                     extra += child.args.defaults + [d for d in child.args.kw_defaults if d]
@@ -102,6 +105,8 @@ class Scopes:
         return scope
 
     def _record(self, node: ast.AST, scope: ast.AST) -> None:
+        if type(node) not in _BINDING_NODES:
+            return
         if isinstance(node, ast.Import):
             for alias in node.names:
                 top = alias.name.split(".")[0]
@@ -130,6 +135,8 @@ class Scopes:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             value = node.value if not isinstance(node, ast.AugAssign) else None
             for target in targets:
+                if isinstance(target, ast.Name) and isinstance(value, ast.Lambda):
+                    self.functions.setdefault(target.id, []).append(value)
                 if isinstance(target, ast.Name):
                     self._bind(scope, target.id, _Binding("assign", value) if value is not None else _Binding("other"))
                 elif isinstance(target, ast.Attribute) and value is not None:
@@ -276,6 +283,14 @@ class Scopes:
         if src is None:
             src = self.sources[id(call)] = Source.at(call, kind, qual)
         return src
+
+
+_BINDING_NODES = frozenset(
+    {
+        ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For,
+        ast.AsyncFor, ast.comprehension, ast.withitem, ast.ExceptHandler,
+    }
+)
 
 
 def _module_ref(dotted: str) -> Optional[Ref]:
