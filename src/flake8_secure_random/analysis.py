@@ -26,7 +26,7 @@ from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .paths import context_words, is_test_path
 from .sources import Scopes
 from .suppression import suppressed
-from .vocabulary import STRONG, Vocabulary
+from .vocabulary import STRONG, Vocabulary, words
 
 _MAX_PASSES = 8
 
@@ -47,6 +47,18 @@ _MUTATORS = frozenset(
 _BUILDERS = frozenset(
     {"join", "format", "format_map", "encode", "decode", "pack", "new", "UUID", "digest", "hexdigest"}
 )
+
+
+# Modules whose functions turn values into values (hashes, encodings, packing, ids).
+_VALUE_MODULES = frozenset(
+    {
+        "hashlib", "hmac", "base64", "binascii", "struct", "codecs", "six", "uuid", "string", "zlib",
+        "math", "operator", "itertools", "functools", "json", "textwrap", "np", "numpy", "compat",
+        "builtins", "array", "secrets",
+    }
+)
+# Capitalised callables that make values, not objects.
+_VALUE_CLASSES = frozenset({"UUID", "Decimal", "Fraction", "Counter", "OrderedDict", "bytes", "str"})
 
 
 class _Param:
@@ -160,6 +172,14 @@ class _Analysis:
             sc = self.scopes.parent.get(sc)
         return (id(scope), name)
 
+    def _slot(self, base: ast.AST, scope: ast.AST) -> Optional[Tuple[dict, object]]:
+        """Where a container's own taint is kept: a variable, or an attribute by name."""
+        if isinstance(base, ast.Name):
+            return self.vars, self._var_key(base.id, scope)
+        if isinstance(base, ast.Attribute):
+            return self.attrs, base.attr
+        return None
+
     def sink(self, secret: Optional[str], taint: Taint, line: int, how: str) -> None:
         if not secret:
             return
@@ -254,8 +274,16 @@ class _Analysis:
         elif isinstance(target, ast.Attribute):
             self._add(self.attrs, target.attr, taint)
         elif isinstance(target, ast.Subscript):
-            self.assign(target.value, taint, scope, None, check=False)
             self.expr(target.slice, scope)
+            slot = self._slot(target.value, scope)
+            if slot is None:
+                self.assign(target.value, taint, scope, None, check=False)
+            else:
+                table, key = slot
+                member = _const_key(target)
+                if member is not None:
+                    self._add(table, _member(key, member), taint)
+                self._add(table, _member(key, "*"), taint)
         if check and taint:
             self.check_target(target, taint, scope)
 
@@ -265,21 +293,17 @@ class _Analysis:
             return
         line = target.lineno  # type: ignore[attr-defined]
         shown = sinks.display(target)
-        secret = self.vocab.secret_word(name)
-        if secret:
+        if isinstance(target, ast.Name) and self.func is not None and self.vocab.benign_word(getattr(self.func, "name", "")):
+            return  # `token` inside `_make_boundary()`: the function says what the value is for
+        if self.vocab.secret_word(name):
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
             return
-        if isinstance(target, ast.Subscript) and sinks.target_name(target.value):
-            outer = self.vocab.secret_word(sinks.target_name(target.value) or "")
-            if outer:
-                self.sink(sinks.display(target.value), taint, line, f"is stored in '{sinks.display(target.value)}' on line {line}")
-                return
         if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
 
     def context_sink(self, context: str, name: str, taint: Taint, line: int, what: str) -> None:
         """`name` inside `context` (a class, a function) holds a secret if the pair names one."""
-        if self.vocab.benign_word(name) or not self.vocab.secret_word(f"{context}_{name}"):
+        if self.vocab.benign_word(f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
             return
         self.sink(what, taint, line, f"becomes {what} on line {line}")
 
@@ -301,7 +325,16 @@ class _Analysis:
             return
         if self.vocab.benign_word(name) or _returns_benign_name(node, self.vocab):
             return
-        if self.cls is not None and self.vocab.secret_word(self.cls.name):
+        value = getattr(node, "value", None)
+        if isinstance(value, (ast.Tuple, ast.List)):  # `return captcha, image`: only the secret-looking parts
+            sources = set()
+            for elt in value.elts:
+                elt_name = sinks.target_name(elt)
+                if not (elt_name and self.vocab.benign_word(elt_name)):
+                    sources |= {t for t in self.expr(elt, scope) if isinstance(t, Source)}
+            if not sources:
+                return
+        if self.cls is not None and self.vocab.secret_word(self.cls.name) and not self.vocab.benign_word(self.cls.name):
             self.sink(f"{self.cls.name}.{name}()", sources, line, f"is returned by {self.cls.name}.{name}() on line {line}")
         elif self.module_secret and not self.module_benign:
             self.sink(f"{name}()", sources, line,
@@ -314,9 +347,21 @@ class _Analysis:
         if isinstance(node, ast.Call):
             return self.call(node, scope)
         if isinstance(node, ast.Name):
-            return set(self.vars.get(self._var_key(node.id, scope), ()))
+            key = self._var_key(node.id, scope)
+            return self.vars.get(key, set()) | self.vars.get(_member(key, "*"), set())
         if isinstance(node, ast.Attribute):
-            return self.expr(node.value, scope) | self.attrs.get(node.attr, set())
+            return self.expr(node.value, scope) | self.attrs.get(node.attr, set()) | self.attrs.get(_member(node.attr, "*"), set())
+        if isinstance(node, ast.Subscript):
+            index = self.expr(node.slice, scope)
+            slot = self._slot(node.value, scope)
+            member = _const_key(node)
+            if slot is None or member is None:
+                return self.expr(node.value, scope) | index
+            table, key = slot
+            return table.get(key, set()) | table.get(_member(key, member), set()) | index
+        if isinstance(node, ast.IfExp):
+            self.expr(node.test, scope)
+            return self.expr(node.body, scope) | self.expr(node.orelse, scope)
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             taint: Taint = set()
             for gen in node.generators:
@@ -402,13 +447,21 @@ class _Analysis:
             return set()
         if isinstance(func, ast.Attribute):
             receiver = self.expr(func.value, scope)
-            if name in _MUTATORS:
+            if name in _MUTATORS and isinstance(func.value, ast.Name):  # a local list, set, dict or hash
                 self.assign(func.value, args | self.control, scope, None)
                 return set()
-            if name in _BUILDERS or _is_module_or_literal(func.value, self.scopes, scope):
+            if name in ("get", "pop", "setdefault") and node.args and isinstance(node.args[0], ast.Constant):
+                slot = self._slot(func.value, scope)  # `d.get("k")` reads what `d["k"] = ...` wrote
+                if slot is not None:
+                    table, key = slot
+                    member = _member(key, repr(node.args[0].value))
+                    return table.get(key, set()) | table.get(member, set()) | args
+            if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args
             return receiver
         self.expr(func, scope)
+        if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
+            return set()  # an object built from random values (an Image, a Wave) is not a secret value
         return args
 
     def source_call(self, node: ast.Call, src: Source, args: Taint, scope: ast.AST) -> Taint:
@@ -421,6 +474,8 @@ class _Analysis:
         if src.kind in ("function", "numpy"):
             self.used.setdefault(fscope, set()).add(src)
         method = node.func.attr if isinstance(node.func, ast.Attribute) else src.method
+        if method in _PICKERS and node.args and _picks_existing(node.args[0]):
+            return args
         if method in ("shuffle", "seed") and node.args:
             if method == "shuffle":
                 self.assign(node.args[0], {src} | args | self.control, scope, None)
@@ -440,17 +495,49 @@ class _Analysis:
         return None
 
 
+_PICKERS = frozenset({"choice", "choices", "sample", "shuffle", "permutation"})
+# Collections of existing things: picking one of them does not make a new secret
+# (`random.choice(jwks["keys"])`, `random.shuffle(servers)`).
+_EXISTING = frozenset(
+    {
+        "keys", "tokens", "secrets", "passwords", "credentials", "creds", "certs", "certificates",
+        "sessions", "jwks", "keyset", "servers", "hosts", "nodes", "proxies", "masters", "urls",
+        "endpoints", "peers", "mirrors", "addresses", "addrs", "referrals", "backends", "replicas",
+        "connections", "conns", "clients", "workers", "brokers", "targets", "minions", "ips",
+    }
+)
+
+
+def _picks_existing(collection: ast.AST) -> bool:
+    while isinstance(collection, ast.Call) and collection.args:  # list(d), sorted(keys)
+        collection = collection.args[0]
+    name = sinks.target_name(collection)
+    return bool(name) and any(w in _EXISTING for w in words(name))  # type: ignore[arg-type]
+
+
+def _const_key(sub: ast.Subscript) -> Optional[str]:
+    key = sub.slice
+    if isinstance(key, ast.Constant) and isinstance(key.value, (str, int)):
+        return repr(key.value)
+    return None
+
+
+def _member(key: object, member: Optional[str]) -> object:
+    """The taint slot of one member (`d['k']`) or of all members (`"*"`) of a container slot."""
+    return (key, member)
+
+
 def _is_self(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Name) and expr.id in ("self", "cls")
 
 
-def _is_module_or_literal(expr: ast.AST, scopes: Scopes, scope: ast.AST) -> bool:
-    """`hashlib.md5(x)`, `base64.b64encode(x)`, `"-".join(x)`: a function of its arguments."""
+def _is_value_function(expr: ast.AST, scopes: Scopes, scope: ast.AST) -> bool:
+    """`hashlib.md5(x)`, `base64.b64encode(x)`, `"-".join(x)`: a value made from the arguments."""
     if isinstance(expr, ast.Constant):
         return True
     while isinstance(expr, ast.Attribute):
         expr = expr.value
-    return isinstance(expr, ast.Name) and scopes.is_imported(expr.id, scope)
+    return isinstance(expr, ast.Name) and expr.id in _VALUE_MODULES and scopes.is_imported(expr.id, scope)
 
 
 def _returns_benign_name(node: ast.AST, vocab: Vocabulary) -> bool:

@@ -26,12 +26,16 @@ def is_test_path(path: str) -> bool:
 _NOISE = re.compile(r"^(src|lib|site-packages|\.+|[a-z]:)$", re.I)
 
 
+# Module names too generic to say what the module is about: their package's name says it instead.
+_GENERIC_STEMS = frozenset({"__init__", "__main__", "main", "core", "utils", "util", "helpers", "cli", "base", "api", "lib"})
+
+
 def context_words(path: str) -> Tuple[str, ...]:
-    """Words of the module's own name and its two nearest folders (`captcha/utils.py` -> captcha, utils)."""
+    """Words of the module's own name (`captcha_text.py` -> captcha, text); for a generic module name
+    (`__init__.py`, `utils.py`) the words of its folder. Farther folders are left out: they name the
+    project (SaltStack's `salt/` is not about password salts)."""
     p = PurePath(path.replace("\\", "/"))
-    parts = [p.stem] + [d for d in reversed(p.parts[:-1]) if not _NOISE.match(d)][:2]
-    out: list = []
-    for part in parts:
-        if part != "__init__":
-            out.extend(words(part))
-    return tuple(out)
+    if p.stem not in _GENERIC_STEMS:
+        return words(p.stem)
+    parent = p.parent.name
+    return words(parent) if parent and not _NOISE.match(parent) else ()

@@ -42,7 +42,7 @@ API_ARGUMENTS: Dict[str, Dict[int, str]] = {
 
 # Verbs that, before a secret word in a callee name, mean "this argument becomes that secret":
 # `user.set_password(x)`, `make_password(x)`, `store_token(x)`.
-_SETTER_VERBS = frozenset({"set", "make", "hash", "store", "save", "send", "update", "use", "with", "reset", "create", "add", "new"})
+_SETTER_VERBS = frozenset({"set", "make", "store", "save", "send", "reset", "create", "gen", "generate"})
 
 
 def dotted(expr: ast.AST) -> str:
@@ -103,6 +103,6 @@ def call_argument_secrets(call: ast.Call, vocab: Vocabulary) -> Sequence[Tuple[i
 def setter_secret(callee: str, vocab: Vocabulary) -> Optional[str]:
     """`set_password` -> 'password'; `get_token` -> None (a getter reads a secret, it does not make one)."""
     ws = words(callee)
-    if len(ws) < 2 or ws[0] not in _SETTER_VERBS:
+    if len(ws) < 2 or ws[0] not in _SETTER_VERBS or vocab.benign_word(callee):
         return None
     return vocab.secret_word("_".join(ws[1:]))

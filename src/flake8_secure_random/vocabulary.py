@@ -53,6 +53,12 @@ BENIGN = frozenset(
         "height", "temp", "tmp", "filename", "file", "dir", "path", "name", "label", "node",
         "server", "host", "balance", "balancing", "dict", "keys", "cache", "bucket", "shard",
         "partition", "worker", "slot", "event", "message", "msg", "log", "logging", "mac",
+        "draw", "render", "image", "img", "picture", "photo", "wave", "audio", "sound", "voice",
+        "babble", "theme", "style", "background", "bg", "foreground", "canvas", "pixel", "line",
+        "lines", "dot", "dots", "point", "points", "curve", "arc", "distort", "distortion", "warp",
+        "rotate", "rotation", "opacity", "alpha", "splay", "schedule", "cron", "proxy", "referral",
+        "failover", "order", "username", "nickname", "guid", "uuid", "boundary", "shape", "gradient",
+        "blur", "filter", "effect", "animation", "frame", "speed", "level", "volume", "spacing",
     }
 )
 
@@ -129,7 +135,8 @@ class Vocabulary:
         return bool(ws) and ws[-1] == "key" and not any(w in self.benign for w in ws)
 
     def benign_word(self, identifier: str) -> str | None:
+        """The first word of `identifier` (or its singular) that names a harmless value."""
         for w in words(identifier):
-            if w in self.benign:
+            if w in self.benign or (w.endswith("s") and w[:-1] in self.benign):
                 return w
         return None
