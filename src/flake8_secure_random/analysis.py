@@ -119,7 +119,7 @@ class _Analysis:
         self.tree = tree
         self.vocab = vocab
         self.scopes = Scopes(tree)
-        self.module_secret = next((w for w in module_words if w in vocab.strong), None)
+        self.module_secret = vocab.module_secret(module_words)
         self.module_benign = any(w in vocab.benign for w in module_words)
         self.functions = self.scopes.functions
         self.returns: Dict[ast.AST, Taint] = {}
@@ -200,6 +200,7 @@ class _Analysis:
             saved = (self.func, self.control)
             self.func, self.control = node, set()
             self._params(node)
+            self._defaults(node, scope)
             self.body(node.body, node)
             self.func, self.control = saved
         elif isinstance(node, ast.ClassDef):
@@ -256,6 +257,15 @@ class _Analysis:
         for arg in list(getattr(args, "posonlyargs", [])) + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
             if arg is not None and arg.arg not in ("self", "cls"):
                 self._add(self.vars, (id(fn), arg.arg), {PARAM})
+
+    def _defaults(self, fn: ast.AST, scope: ast.AST) -> None:
+        """A parameter holds what its default holds: `def gen(length=n)` with a random `n`."""
+        args = fn.args  # type: ignore[attr-defined]
+        positional = list(getattr(args, "posonlyargs", [])) + args.args
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        for arg, default in pairs:
+            self._add(self.vars, (id(fn), arg.arg), self.expr(default, scope))
 
     def assign(self, target: ast.AST, taint: Taint, scope: ast.AST, value: Optional[ast.AST], check: bool = True) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
@@ -391,10 +401,6 @@ class _Analysis:
                         self.sink(key.value, vt, key.lineno, f"is stored under '{key.value}' on line {key.lineno}")
                 taint |= vt
             return taint
-        if isinstance(node, ast.Compare):
-            for child in [node.left] + node.comparators:
-                self.expr(child, scope)
-            return set()
         if isinstance(node, ast.NamedExpr):
             taint = self.expr(node.value, scope)
             self.assign(node.target, taint, scope, node.value)

@@ -27,7 +27,12 @@ _NOISE = re.compile(r"^(src|lib|site-packages|\.+|[a-z]:)$", re.I)
 
 
 # Module names too generic to say what the module is about: their package's name says it instead.
-_GENERIC_STEMS = frozenset({"__init__", "__main__", "main", "core", "utils", "util", "helpers", "cli", "base", "api", "lib"})
+_GENERIC_STEMS = frozenset(
+    {
+        "__init__", "__main__", "main", "core", "utils", "util", "helpers", "cli", "base", "api", "lib",
+        "generate", "generator", "generators", "gen", "models", "model", "views", "forms", "common", "tools",
+    }
+)
 
 
 def context_words(path: str) -> Tuple[str, ...]:

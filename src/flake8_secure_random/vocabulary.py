@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 # A word that on its own says the value is a secret.
 STRONG = frozenset(
@@ -34,7 +34,8 @@ QUALIFIERS = frozenset(
         "security", "sms", "email", "magic", "unlock", "backup", "one", "onetime", "license",
         "licence", "bearer", "refresh", "client", "consumer", "oauth", "jwt", "wep", "wpa", "ssh",
         "rsa", "kerberos", "krb", "cryptographic", "symmetric", "captcha", "pin", "pass", "otp",
-        "mfa", "2fa", "csrf", "xsrf", "nonce", "salt", "secure",
+        "mfa", "2fa", "csrf", "xsrf", "nonce", "salt", "secure", "coupon", "voucher", "promo",
+        "gift", "redeem", "redemption", "discount",
     }
 )
 
@@ -64,6 +65,9 @@ BENIGN = frozenset(
 
 # Run-together spellings to try splitting (`csrftoken`, `apikey`, `sessionid`).
 _SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS
+
+# Secret words that package names glue to others: `passgen`, `pwgen`, `mkpw`, `simplemathcaptcha`.
+_RUN_TOGETHER = ("password", "passwd", "passphrase", "pass", "pwd", "pw", "token", "secret", "captcha", "otp")
 
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[a-z]*")
 
@@ -119,6 +123,8 @@ class Vocabulary:
         for w in ws:
             if w in self.strong:
                 return w
+        if ws[-1] == "pass" and len(ws) > 1:  # gen_pass, createPass, new_pass (not pass_count)
+            return "pass"
         for i, w in enumerate(ws):
             if w not in WEAK:
                 continue
@@ -127,6 +133,21 @@ class Vocabulary:
                 return "_".join(ws[max(0, i - 1) : i + 1])
             if w == "key" and any(q in KEY_ONLY_QUALIFIERS for q in before):
                 return "_".join(ws[i - 1 : i + 1])
+        return None
+
+    def module_secret(self, module_words: Sequence[str]) -> str | None:
+        """What a module is about, if it is about a secret: `captcha.py`, `pwgen/`, `verify_code.py`.
+
+        Package names run words together (`passgen`, `simplemathcaptcha`), so a module word that
+        starts or ends with a secret word counts too.
+        """
+        secret = self.secret_word("_".join(module_words))
+        if secret:
+            return secret
+        for w in module_words:
+            for s in _RUN_TOGETHER:
+                if len(w) > len(s) and (w.startswith(s) or w.endswith(s)):
+                    return s
         return None
 
     def plain_key(self, identifier: str) -> bool:
