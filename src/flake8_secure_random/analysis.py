@@ -123,6 +123,7 @@ class _Analysis:
         self.module_benign = any(w in vocab.benign for w in module_words)
         self.functions = self.scopes.functions
         self.returns: Dict[ast.AST, Taint] = {}
+        self.returned_items: Dict[Tuple[ast.AST, int, int], Taint] = {}  # (function, index, arity)
         self.vars: Dict[Tuple[int, str], Taint] = {}
         self.attrs: Dict[str, Taint] = {}
         self.hits: Dict[Source, _Hit] = {}
@@ -258,6 +259,23 @@ class _Analysis:
             if arg is not None and arg.arg not in ("self", "cls"):
                 self._add(self.vars, (id(fn), arg.arg), {PARAM})
 
+    def _unpacked(self, call: ast.Call, n: int, scope: ast.AST) -> Optional[List[Taint]]:
+        """`a, b = helper()` where every `helper` returns an n-tuple: what each item carries."""
+        helpers = self.helper(call.func, scope)
+        if not helpers:
+            return None
+        args: Taint = set()
+        for arg in list(call.args) + [k.value for k in call.keywords]:
+            args |= self.expr(arg, scope)
+        parts: List[Taint] = [set() for _ in range(n)]
+        for fn in helpers:
+            if not any((fn, i, n) in self.returned_items for i in range(n)) and self.returns.get(fn):
+                return None  # returns something other than n-tuples
+            for i in range(n):
+                item = self.returned_items.get((fn, i, n), set())
+                parts[i] |= {t for t in item if isinstance(t, Source)} | (args if PARAM in item else set())
+        return parts
+
     def _defaults(self, fn: ast.AST, scope: ast.AST) -> None:
         """A parameter holds what its default holds: `def gen(length=n)` with a random `n`."""
         args = fn.args  # type: ignore[attr-defined]
@@ -273,8 +291,9 @@ class _Analysis:
                 for t, v in zip(target.elts, value.elts):
                     self.assign(t, self.expr(v, scope) | self.control, scope, v, check)
             else:
-                for t in target.elts:
-                    self.assign(t, taint, scope, None, check)
+                parts = self._unpacked(value, len(target.elts), scope) if isinstance(value, ast.Call) else None
+                for i, t in enumerate(target.elts):
+                    self.assign(t, (parts[i] | self.control) if parts else taint, scope, None, check)
             return
         if isinstance(target, ast.Starred):
             self.assign(target.value, taint, scope, value, check)
@@ -322,6 +341,10 @@ class _Analysis:
         if fn is None:
             return
         self._add(self.returns, fn, taint)
+        value = getattr(node, "value", None)
+        if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts):
+            for i, elt in enumerate(value.elts):
+                self._add(self.returned_items, (fn, i, len(value.elts)), self.expr(elt, scope))
         sources = {t for t in taint if isinstance(t, Source)}
         if not sources:
             return
@@ -401,6 +424,10 @@ class _Analysis:
                         self.sink(key.value, vt, key.lineno, f"is stored under '{key.value}' on line {key.lineno}")
                 taint |= vt
             return taint
+        if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            for child in [node.left] + node.comparators:
+                self.expr(child, scope)
+            return set()  # `x is None` says nothing about x's value
         if isinstance(node, ast.NamedExpr):
             taint = self.expr(node.value, scope)
             self.assign(node.target, taint, scope, node.value)

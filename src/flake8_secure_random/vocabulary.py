@@ -24,6 +24,17 @@ STRONG = frozenset(
 # alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
 WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "challenge", "pass", "ticket", "answer", "text"})
 
+# Last words that make a name about a secret, not the secret itself (`token_count`, `password_length`).
+NOT_SECRET_HEADS = frozenset(
+    {
+        "count", "length", "len", "size", "type", "kind", "field", "fields", "prefix", "suffix",
+        "format", "fmt", "pattern", "regex", "policy", "expiry", "expires", "expiration", "ttl", "age",
+        "max", "min", "limit", "header", "param", "var", "env", "setting", "settings", "option",
+        "options", "config", "mode", "method", "algorithm", "alg", "charset", "alphabet", "chars",
+        "characters", "rule", "rules", "validator", "error", "errors", "exists", "valid", "required",
+    }
+)
+
 # Words that turn a weak word into a secret.
 QUALIFIERS = frozenset(
     {
@@ -118,8 +129,8 @@ class Vocabulary:
         True
         """
         ws = words(identifier)
-        if not ws:
-            return None
+        if not ws or ws[-1] in NOT_SECRET_HEADS or (len(ws) > 1 and self._benign(ws[-1])):
+            return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
         for w in ws:
             if w in self.strong:
                 return w
@@ -158,6 +169,9 @@ class Vocabulary:
     def benign_word(self, identifier: str) -> str | None:
         """The first word of `identifier` (or its singular) that names a harmless value."""
         for w in words(identifier):
-            if w in self.benign or (w.endswith("s") and w[:-1] in self.benign):
+            if self._benign(w):
                 return w
         return None
+
+    def _benign(self, word: str) -> bool:
+        return word in self.benign or (word.endswith("s") and word[:-1] in self.benign)
