@@ -300,6 +300,8 @@ class _Analysis:
             return
         if isinstance(target, ast.Name):
             self._add(self.vars, self._var_key(target.id, scope), taint)
+            if isinstance(scope, ast.ClassDef):  # a class attribute, read as `self.<name>`
+                self._add(self.attrs, target.id, taint)
         elif isinstance(target, ast.Attribute):
             self._add(self.attrs, target.attr, taint)
         elif isinstance(target, ast.Subscript):

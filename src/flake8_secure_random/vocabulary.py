@@ -16,13 +16,14 @@ STRONG = frozenset(
         "password", "passwd", "passwort", "pwd", "passphrase", "passcode", "passkey", "pw", "pword",
         "secret", "token", "salt", "nonce", "cnonce", "otp", "totp", "hotp", "csrf", "xsrf",
         "credential", "credentials", "cookie", "signature", "captcha", "apikey", "verifier",
-        "pin", "iv", "2fa", "mfa", "sessionid", "sessid", "psk", "privkey", "seckey",
+        "pin", "iv", "2fa", "mfa", "sessionid", "sessid", "psk", "privkey", "seckey", "challenge",
+        "urandom",
     }
 )
 
 # A word that names a secret only next to a qualifier (`api_key`, `reset_code`, `session_id`);
 # alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
-WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "challenge", "pass", "ticket", "answer", "text"})
+WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "pass", "ticket", "answer", "text"})
 
 # Last words that make a name about a secret, not the secret itself (`token_count`, `password_length`).
 NOT_SECRET_HEADS = frozenset(
@@ -50,8 +51,9 @@ QUALIFIERS = frozenset(
     }
 )
 
-# Qualifiers that only make `key` a secret (a "user key" is not, an "api key" is).
+# Qualifiers that only make `key` or `session` a secret: `server_key`, `generate_key()`, `new_session()`.
 KEY_ONLY_QUALIFIERS = frozenset({"user", "server", "app", "application", "account", "device", "wifi"})
+MAKER_QUALIFIERS = frozenset({"new", "gen", "generate", "make", "create"})
 
 # Words that say a value is harmless: these lower suspicion of weak matches, never of strong ones.
 BENIGN = frozenset(
@@ -64,7 +66,7 @@ BENIGN = frozenset(
         "column", "index", "idx", "offset", "position", "pos", "angle", "font", "size", "width",
         "height", "temp", "tmp", "filename", "file", "dir", "path", "name", "label", "node",
         "server", "host", "balance", "balancing", "dict", "keys", "cache", "bucket", "shard",
-        "partition", "worker", "slot", "event", "message", "msg", "log", "logging", "mac",
+        "partition", "worker", "slot", "event", "log", "logging", "mac",
         "draw", "render", "image", "img", "picture", "photo", "wave", "audio", "sound", "voice",
         "babble", "theme", "style", "background", "bg", "foreground", "canvas", "pixel", "line",
         "lines", "dot", "dots", "point", "points", "curve", "arc", "distort", "distortion", "warp",
@@ -75,7 +77,7 @@ BENIGN = frozenset(
 )
 
 # Run-together spellings to try splitting (`csrftoken`, `apikey`, `sessionid`).
-_SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS
+_SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS | {"session"}
 
 # Secret words that package names glue to others: `passgen`, `pwgen`, `mkpw`, `simplemathcaptcha`.
 _RUN_TOGETHER = ("password", "passwd", "passphrase", "pass", "pwd", "pw", "token", "secret", "captcha", "otp")
@@ -142,8 +144,10 @@ class Vocabulary:
             before = ws[:i]
             if any(q in QUALIFIERS for q in before):
                 return "_".join(ws[max(0, i - 1) : i + 1])
-            if w == "key" and any(q in KEY_ONLY_QUALIFIERS for q in before):
+            if w == "key" and any(q in KEY_ONLY_QUALIFIERS or q in MAKER_QUALIFIERS for q in before):
                 return "_".join(ws[i - 1 : i + 1])
+        if ws[-1] == "session" and any(q in MAKER_QUALIFIERS or q == "random" for q in ws[:-1]):
+            return "session"  # `_random_session()`, `new_session()`: a session id being made
         return None
 
     def module_secret(self, module_words: Sequence[str]) -> str | None:
