@@ -26,7 +26,7 @@ from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .paths import context_words, is_test_path
 from .sources import Scopes
 from .suppression import suppressed
-from .vocabulary import STRONG, Vocabulary, words
+from .vocabulary import AMBIGUOUS, Vocabulary, words
 
 _MAX_PASSES = 8
 
@@ -45,7 +45,10 @@ _MUTATORS = frozenset(
 )
 # Methods whose result is made from their arguments, whatever the receiver (`"".join(x)`, `sep.join`).
 _BUILDERS = frozenset(
-    {"join", "format", "format_map", "encode", "decode", "pack", "new", "UUID", "digest", "hexdigest"}
+    {
+        "join", "format", "format_map", "encode", "decode", "pack", "new", "UUID", "digest", "hexdigest",
+        "from_bytes", "to_bytes", "fromhex", "maketrans",
+    }
 )
 
 
@@ -324,9 +327,10 @@ class _Analysis:
             return
         line = target.lineno  # type: ignore[attr-defined]
         shown = sinks.display(target)
-        if isinstance(target, ast.Name) and self.func is not None and self.vocab.benign_word(getattr(self.func, "name", "")):
-            return  # `token` inside `_make_boundary()`: the function says what the value is for
-        if self.vocab.secret_word(name):
+        secret = self.vocab.secret_word(name)
+        if secret in AMBIGUOUS and self.func is not None and self.vocab.benign_word(getattr(self.func, "name", "")):
+            return  # `token` inside `_make_boundary()`: the function says what this token is for
+        if secret:
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
             return
         if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value):
@@ -581,4 +585,4 @@ def _returns_benign_name(node: ast.AST, vocab: Vocabulary) -> bool:
     return bool(name and vocab.benign_word(name))
 
 
-__all__ = ["find", "STRONG"]
+__all__ = ["find", "might_use_random"]

@@ -21,6 +21,10 @@ STRONG = frozenset(
     }
 )
 
+# Strong words with a common harmless sense (a lexer token, a GPIO pin, a MIME boundary token):
+# a benign enclosing function (`_make_boundary`, `jitter`) may veto these, never the others.
+AMBIGUOUS = frozenset({"token", "pin", "cookie", "signature", "challenge", "salt", "pw"})
+
 # A word that names a secret only next to a qualifier (`api_key`, `reset_code`, `session_id`);
 # alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
 WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "pass", "ticket", "answer", "text"})

@@ -1,0 +1,387 @@
+"""The detection model, case by case: sources, propagation, sinks, context and suppression."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from flake8_secure_random.analysis import find, might_use_random
+from flake8_secure_random.model import Settings
+
+
+def check(src: str, **settings):
+    return find(textwrap.dedent(src).lstrip("\n"), Settings(**settings))
+
+
+def lines(src: str, **settings):
+    return [(f.line, f.code) for f in check(src, **settings)]
+
+
+# -- the textbook cases ------------------------------------------------------------------------
+def test_password_from_choice_is_flagged_with_its_reason():
+    [f] = check(
+        """
+        import random, string
+        password = ''.join(random.choice(string.ascii_letters) for _ in range(12))
+        """
+    )
+    assert (f.code, f.line, f.col) == ("RND101", 2, 19)
+    assert f.message == "random.choice() builds 'password'; use secrets.choice()"
+    assert "assigned to 'password' on line 2" in f.why
+
+
+def test_six_digit_otp():
+    [f] = check("import random\notp = random.randint(100000, 999999)\n")
+    assert f.message == "random.randint() builds 'otp'; use secrets.randbelow()"
+
+
+@pytest.mark.parametrize("call", ["random.getrandbits(128)", "int.from_bytes(random.randbytes(16), 'big')"])
+def test_api_key(call):
+    assert lines(f"import random\napi_key = '%x' % {call}\n") == [(2, "RND101")]
+
+
+def test_secrets_versions_are_quiet():
+    assert lines(
+        """
+        import secrets, string
+        password = ''.join(secrets.choice(string.ascii_letters) for _ in range(12))
+        otp = secrets.randbelow(900000) + 100000
+        api_key = secrets.token_hex(32)
+        """
+    ) == []
+
+
+# -- sources: import forms and what is not the module ------------------------------------------
+@pytest.mark.parametrize(
+    ("imports", "call", "qualname"),
+    [
+        ("import random", "random.choice(x)", "random.choice"),
+        ("import random as r", "r.choice(x)", "random.choice"),
+        ("from random import choice", "choice(x)", "random.choice"),
+        ("from random import choice as pick", "pick(x)", "random.choice"),
+        ("from random import *", "choice(x)", "random.choice"),
+        ("import os, random as rnd", "rnd.sample(x, 3)", "random.sample"),
+        ("import numpy as np", "np.random.choice(x)", "numpy.random.choice"),
+        ("import numpy", "numpy.random.randint(0, 9)", "numpy.random.randint"),
+        ("import numpy.random as npr", "npr.bytes(16)", "numpy.random.bytes"),
+        ("from numpy import random as npr", "npr.random()", "numpy.random.random"),
+        ("from numpy.random import randint", "randint(0, 9)", "numpy.random.randint"),
+    ],
+)
+def test_every_import_form(imports, call, qualname):
+    [f] = check(f"{imports}\nx = 'abc'\ntoken = {call}\n")
+    assert f.qualname == qualname and f.line == 3
+
+
+def test_local_import_inside_function():
+    assert lines(
+        """
+        def make_token():
+            import random
+            return random.getrandbits(64)
+        """
+    ) == [(3, "RND101")]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        # a parameter merely named random
+        "import random\ndef f(random):\n    password = random.choice('ab')\n",
+        # a local bound to something else
+        "import random\ndef f(x):\n    random = x.rng\n    token = random.getrandbits(8)\n",
+        # old Django's rebinding
+        "import random\ntry:\n    random = random.SystemRandom()\nexcept NotImplementedError:\n    pass\n"
+        "secret = random.choice('abc')\n",
+        "from random import SystemRandom\nrng = SystemRandom()\ntoken = rng.getrandbits(64)\n",
+        "import random\nsalt = random.SystemRandom().choice('abc')\n",
+        # other modules' Random
+        "from Crypto import Random\nkey = Random.new().read(16)\n",
+        "import secrets\nimport random\nnonce = secrets.token_bytes(16)\n",
+        # a name that only looks like the module
+        "import random\nclass A:\n    random = None\n    def f(self):\n        token = self.random.choice('ab')\n",
+    ],
+)
+def test_not_a_source(src):
+    assert lines(src) == []
+
+
+def test_generator_instance_is_anchored_at_its_creation():
+    [f] = check(
+        """
+        import random
+        rng = random.Random(42)
+
+        def session_id():
+            return '%x' % rng.getrandbits(128)
+        """
+    )
+    assert (f.code, f.line, f.col) == ("RND102", 2, 6)
+    assert f.message == "random.Random() generator builds 'session_id()'; use secrets.SystemRandom()"
+
+
+def test_generator_on_self_and_bound_method_alias():
+    assert lines(
+        """
+        import random
+        class Tokens:
+            def __init__(self):
+                self._rng = random.Random()
+            def new(self):
+                token = self._rng.getrandbits(64)
+                return token
+        """
+    ) == [(4, "RND102")]
+    assert lines(
+        """
+        import random as _random
+        rng = _random.Random()
+        choice = rng.choice
+        password = ''.join(choice('abc') for _ in range(9))
+        """
+    ) == [(2, "RND102")]
+
+
+def test_numpy_generator():
+    assert lines("import numpy as np\nrng = np.random.default_rng()\naes_key = rng.bytes(16)\n") == [(2, "RND102")]
+
+
+def test_seed_feeding_a_secret_is_reported():
+    found = lines(
+        """
+        import random, time
+        def reset_code():
+            random.seed(time.time())
+            return random.randint(100000, 999999)
+        """
+    )
+    assert found == [(3, "RND103"), (4, "RND101")]
+
+
+# -- propagation -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "''.join(random.sample(chars, 8))",
+        "'-'.join([random.choice(chars) for _ in range(4)])",
+        "'%08d' % random.randint(0, 10**8)",
+        "'{}'.format(random.random())",
+        "f'{random.getrandbits(64):x}'",
+        "str(random.random()).encode()",
+        "hashlib.sha256(str(random.random()).encode()).hexdigest()",
+        "chars[random.randrange(len(chars))]",
+        "base64.b64encode(bytes(random.getrandbits(8) for _ in range(16)))",
+        "uuid.UUID(int=random.getrandbits(128))",
+        "hex(random.getrandbits(64))[2:]",
+        "random.choice(chars) + random.choice(chars)",
+    ],
+)
+def test_flow_into_a_secret(expr):
+    src = f"import base64, hashlib, random, uuid\nchars = 'abc'\ntoken = {expr}\n"
+    assert [c for _, c in lines(src)] and all(line == 3 for line, _ in lines(src))
+
+
+def test_flow_through_variables_loops_and_containers():
+    assert lines(
+        """
+        import random
+        def gen(n):
+            out = []
+            for _ in range(n):
+                c = random.choice('abc')
+                out.append(c)
+            random.shuffle(out)
+            password = ''.join(out)
+            return password
+        """
+    ) == [(5, "RND101"), (7, "RND101")]
+
+
+def test_random_length_and_branches_shape_the_secret():
+    assert lines(
+        """
+        import random
+        def new_password():
+            pw = ''
+            for _ in range(random.randint(8, 12)):
+                kind = random.choice('ad')
+                if kind == 'a':
+                    pw += random.choice('xyz')
+            return pw
+        """
+    ) == [(4, "RND101"), (5, "RND101"), (7, "RND101")]
+
+
+def test_same_module_helper_used_for_a_secret():
+    assert lines(
+        """
+        import random, string
+        def rand_str(n, chars=string.ascii_letters):
+            return ''.join(random.choice(chars) for _ in range(n))
+        def roll():
+            return random.randint(1, 6)
+        token = rand_str(32)
+        label = rand_str(4)
+        die = roll()
+        """
+    ) == [(3, "RND101")]
+
+
+def test_helper_method_through_self():
+    assert lines(
+        """
+        import random
+        class Signup:
+            def _rand(self, n):
+                return ''.join(random.choice('ab') for _ in range(n))
+            def save(self, user):
+                user.activation_key = self._rand(40)
+        """
+    ) == [(4, "RND101")]
+
+
+# -- sinks -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "stmt",
+    [
+        "user.password = v",
+        "d['api_key'] = v",
+        "create_user(name, password=v)",
+        "payload = {'csrf_token': v}",
+        "response.set_cookie('sid', v)",
+        "hmac.new(v, msg)",
+        "hashlib.pbkdf2_hmac('sha256', pw, v, 1000)",
+        "user.set_password(v)",
+        "resetCode = v",
+        "SESSION_ID = v",
+        "client_secret = v",
+        "iv = v",
+        "nonce = v",
+    ],
+)
+def test_sinks(stmt):
+    src = f"import hashlib, hmac, random\nv = '%x' % random.getrandbits(64)\n{stmt}\n"
+    assert lines(src) == [(2, "RND101")], stmt
+
+
+@pytest.mark.parametrize(
+    "stmt",
+    [
+        "sort_key = v",
+        "monkey = v",
+        "keyboard = v",
+        "key = v",
+        "token_count = v",
+        "password_length = 8 + v",
+        "tokens_seen = v",
+        "d[key] = v",
+        "print(v)",
+        "delay = v",
+    ],
+)
+def test_not_sinks(stmt):
+    src = f"import random\nv = random.randint(0, 9)\n{stmt}\n"
+    assert lines(src) == [], stmt
+
+
+def test_benign_code_is_quiet():
+    assert lines(
+        """
+        import random, time
+        def roll_dice():
+            return random.randint(1, 6)
+        def backoff(attempt):
+            time.sleep(min(60, 2 ** attempt) + random.uniform(0, 1))
+        def pick_server(servers):
+            return random.choice(servers)
+        colors = [random.choice(['red', 'blue']) for _ in range(3)]
+        random.shuffle(colors)
+        """
+    ) == []
+
+
+def test_picking_an_existing_key_is_not_making_one():
+    assert lines("import random\ndef sign(jwks):\n    key = random.choice(jwks['keys'])\n    return key\n") == []
+
+
+def test_benign_context_never_hides_a_direct_sink():
+    assert lines(
+        """
+        import random
+        def jitter_demo():
+            password = ''.join(random.choice('abc') for _ in range(8))
+            return password
+        """
+    ) == [(3, "RND101")]
+
+
+def test_module_context(tmp_path):
+    src = "import random\ndef generate(n):\n    return ''.join(random.choice('ab') for _ in range(n))\n"
+    assert [f.line for f in find(src, path="pkg/captcha.py")] == [3]
+    assert [f.line for f in find(src, path="pwgen/__init__.py")] == [3]
+    assert find(src, path="pkg/dice.py") == []
+
+
+def test_extra_words_from_settings():
+    src = "import random\nvoucher = random.randint(0, 10**8)\nroll = random.randint(1, 6)\n"
+    assert lines(src) == []
+    assert lines(src, extend_sensitive_words=("voucher",)) == [(2, "RND101")]
+    assert lines(src, extend_sensitive_words=("roll",), extend_benign_words=()) == [(3, "RND101")]
+
+
+# -- test files, suppression -------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["tests/helpers.py", "test_auth.py", "auth_test.py", "conftest.py", "a/testing/x.py"])
+def test_test_files_are_skipped_unless_asked(path):
+    src = "import random\npassword = random.choice('ab')\n"
+    assert find(src, path=path) == []
+    assert len(find(src, Settings(include_tests=True), path=path)) == 1
+    assert len(find(src, path="app/auth.py")) == 1
+
+
+@pytest.mark.parametrize(
+    ("comment", "silenced"),
+    [
+        ("# noqa", True),
+        ("# noqa: RND101", True),
+        ("# noqa:RND1", True),
+        ("# noqa: E501,RND101", True),
+        ("# NOQA: rnd101", True),
+        ("# noqa: RND102", False),
+        ("# noqa: E501", False),
+        ("# nosec", True),
+        ("# nosec B311", True),
+        ("# nosec: B311, B105", True),
+        ("# nosec B105", False),
+        ("# noqa: S311", True),
+        ("# noqa: DUO102", True),
+        ("# just a comment", False),
+    ],
+)
+def test_suppression_comments(comment, silenced):
+    src = f"import random\npassword = random.choice('ab')  {comment}\n"
+    assert (lines(src) == []) is silenced
+
+
+def test_noqa_on_the_last_line_of_a_multiline_call():
+    src = "import random\npassword = random.choice(\n    'ab'\n)  # noqa: RND101\n"
+    assert lines(src) == []
+
+
+def test_disable_noqa_keeps_peer_markers():
+    src = "import random\na_token = random.choice('ab')  # noqa\nb_token = random.choice('ab')  # nosec B311\n"
+    assert lines(src, honour_noqa=False) == [(2, "RND101")]
+
+
+# -- positions and the prefilter ---------------------------------------------------------------
+def test_columns_count_characters_not_bytes():
+    [f] = check("import random\npassword = 'é' + random.choice('ab')\n")
+    assert f.col == len("password = 'é' + ")
+    assert f.col_bytes == f.col + 1
+
+
+def test_prefilter():
+    assert not might_use_random("x = 1  # random comment\n")
+    assert might_use_random("import os, random\n")
+    assert might_use_random("from numpy import random\n")
+    assert might_use_random("    from random import (\n        choice,\n    )\n")
+    assert not might_use_random("import secrets\nrandom_name = 1\n")

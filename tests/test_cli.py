@@ -1,0 +1,144 @@
+"""`secure-random check`: files, folders, stdin, output formats, exit codes, config and bad input."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from flake8_secure_random.cli import main
+
+BAD = "import random\n\ntoken = '%x' % random.getrandbits(64)\n"
+GOOD = "import random\n\nroll = random.randint(1, 6)\n"
+
+
+def run(argv, cwd=None):
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        code = main(argv, out=out, err=err)
+    finally:
+        os.chdir(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "auth.py").write_text(BAD)
+    (tmp_path / "pkg" / "dice.py").write_text(GOOD)
+    (tmp_path / "pkg" / "notes.txt").write_text(BAD)
+    for skipped in (".venv/lib", ".git", "build", "pkg/__pycache__", "pkg/tests"):
+        (tmp_path / skipped).mkdir(parents=True, exist_ok=True)
+        (tmp_path / skipped / "x.py").write_text(BAD)
+    return tmp_path
+
+
+def test_findings_exit_1_in_flake8_format(tree):
+    code, out, err = run(["check", "."], cwd=tree)
+    assert (code, err) == (1, "")
+    assert out == "pkg/auth.py:3:16: RND101 random.getrandbits() builds 'token'; use secrets.randbits()\n".replace(
+        "pkg/", os.path.join(".", "pkg") + "/"
+    )
+
+
+def test_clean_exit_0(tree):
+    assert run(["check", str(tree / "pkg" / "dice.py")]) == (0, "", "")
+
+
+def test_explicit_file_and_include_tests(tree):
+    code, out, _ = run(["check", "--include-tests", "pkg"], cwd=tree)
+    assert code == 1 and out.count("RND101") == 2  # pkg/auth.py and pkg/tests/x.py; caches still skipped
+
+
+def test_json_format(tree):
+    code, out, _ = run(["check", "--format", "json", str(tree / "pkg")])
+    assert code == 1
+    [item] = json.loads(out)
+    assert item == {
+        "path": str(tree / "pkg" / "auth.py"), "line": 3, "col": 16, "end_line": 3, "end_col": 38,
+        "code": "RND101", "message": "random.getrandbits() builds 'token'; use secrets.randbits()",
+        "why": "random.getrandbits() on line 3 is assigned to 'token' on line 3",
+    }
+
+
+def test_json_format_clean_is_an_empty_list(tree):
+    code, out, _ = run(["check", "--format", "json", str(tree / "pkg" / "dice.py")])
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_bad_files_exit_2_and_the_rest_is_still_checked(tree):
+    (tree / "pkg" / "broken.py").write_text("import random\ndef f(:\n")
+    (tree / "pkg" / "latin.py").write_bytes(b"import random\nname = '\xe9'\n")
+    code, out, err = run(["check", "pkg", "missing.py"], cwd=tree)
+    assert code == 2
+    assert "RND101" in out
+    errors = sorted(err.splitlines())
+    assert len(errors) == 3
+    assert errors[0] == "missing.py: no such file or directory"
+    assert errors[1].startswith(os.path.join("pkg", "broken.py") + ": cannot parse: ")
+    assert errors[2].startswith(os.path.join("pkg", "latin.py") + ": cannot decode")
+
+
+def test_stdin(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "flake8_secure_random", "check", "-"], input=BAD, capture_output=True, text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == "-:3:16: RND101 random.getrandbits() builds 'token'; use secrets.randbits()\n"
+
+
+def test_stdin_filename_decides_test_files(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "flake8_secure_random", "check", "--stdin-filename", "tests/test_x.py", "-"],
+        input=BAD, capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert (proc.returncode, proc.stdout) == (0, "")
+
+
+def test_config_from_pyproject(tree):
+    (tree / "pkg" / "shop.py").write_text("import random\nvoucher = random.randint(0, 10**8)\n")
+    assert run(["check", "pkg/shop.py"], cwd=tree)[0] == 0
+    (tree / "pyproject.toml").write_text('[tool.secure-random]\nextend-sensitive-words = ["voucher"]\n')
+    code, out, _ = run(["check", "pkg/shop.py"], cwd=tree)
+    assert code == 1 and "builds 'voucher'" in out
+
+
+def test_config_unknown_key_is_an_error(tree):
+    (tree / "pyproject.toml").write_text('[tool.secure-random]\nsensitive-wrods = ["voucher"]\n')
+    code, out, err = run(["check", "pkg"], cwd=tree)
+    assert (code, out) == (2, "")
+    assert "unknown key 'sensitive-wrods'" in err and "pyproject.toml" in err
+
+
+def test_config_wrong_type_is_an_error(tree):
+    (tree / "pyproject.toml").write_text('[tool.secure-random]\ninclude-tests = "yes"\n')
+    assert run(["check", "pkg"], cwd=tree)[0] == 2
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main([]) == 2
+    assert main(["check"]) == 2
+    assert main(["check", "--format", "xml", "x.py"]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_help_and_version_exit_0(capsys):
+    assert main(["--help"]) == 0
+    assert "check" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("secure-random ")
+
+
+def test_many_files_use_several_processes_with_the_same_result(tmp_path):
+    for i in range(80):
+        (tmp_path / f"m{i:02}.py").write_text(BAD if i % 10 == 0 else GOOD)
+    code, out, err = run(["check", str(tmp_path)])
+    assert (code, err) == (1, "")
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(tmp_path / f"m{i:02}.py") for i in range(0, 80, 10)]
