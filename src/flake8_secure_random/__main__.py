@@ -1,5 +1,7 @@
+"""`python -m flake8_secure_random` is `secure-random`."""
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

@@ -76,10 +76,10 @@ Taint = Set[Label]
 
 
 class _Hit:
-    __slots__ = ("secret", "line", "how")
+    __slots__ = ("secret", "line", "how", "context")
 
-    def __init__(self, secret: str, line: int, how: str) -> None:
-        self.secret, self.line, self.how = secret, line, how
+    def __init__(self, secret: str, line: int, how: str, context: bool = False) -> None:
+        self.secret, self.line, self.how, self.context = secret, line, how, context
 
 
 def find(
@@ -184,13 +184,17 @@ class _Analysis:
             return self.attrs, base.attr
         return None
 
-    def sink(self, secret: Optional[str], taint: Taint, line: int, how: str) -> None:
+    def sink(self, secret: Optional[str], taint: Taint, line: int, how: str, context: bool = False) -> None:
+        """Record that `taint` reaches a secret. A name that says "secret" itself outranks a context
+        (the enclosing class or module), so the message names the most telling place."""
         if not secret:
             return
         for label in taint:
-            if isinstance(label, Source) and label not in self.hits:
-                self.hits[label] = _Hit(secret, line, how)
-                self.changed = True
+            if isinstance(label, Source):
+                have = self.hits.get(label)
+                if have is None or (have.context and not context):
+                    self.hits[label] = _Hit(secret, line, how, context)
+                    self.changed = True
 
     # -- statements ------------------------------------------------------------------------------
     def body(self, stmts: List[ast.stmt], scope: ast.AST) -> None:
@@ -340,7 +344,7 @@ class _Analysis:
         """`name` inside `context` (a class, a function) holds a secret if the pair names one."""
         if self.vocab.benign_word(f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
             return
-        self.sink(what, taint, line, f"becomes {what} on line {line}")
+        self.sink(what, taint, line, f"becomes {what} on line {line}", context=True)
 
     def returned(self, taint: Taint, scope: ast.AST, node: ast.AST) -> None:
         fn = self.func
@@ -374,10 +378,11 @@ class _Analysis:
             if not sources:
                 return
         if self.cls is not None and self.vocab.secret_word(self.cls.name) and not self.vocab.benign_word(self.cls.name):
-            self.sink(f"{self.cls.name}.{name}()", sources, line, f"is returned by {self.cls.name}.{name}() on line {line}")
+            self.sink(f"{self.cls.name}.{name}()", sources, line,
+                      f"is returned by {self.cls.name}.{name}() on line {line}", context=True)
         elif self.module_secret and not self.module_benign:
             self.sink(f"{name}()", sources, line,
-                      f"is returned by {name}() on line {line}, in a module about {self.module_secret}s")
+                      f"is returned by {name}() on line {line}, in a module about {self.module_secret}s", context=True)
 
     # -- expressions -----------------------------------------------------------------------------
     def expr(self, node: Optional[ast.AST], scope: ast.AST) -> Taint:
