@@ -64,6 +64,9 @@ _VALUE_MODULES = frozenset(
 _VALUE_CLASSES = frozenset({"UUID", "Decimal", "Fraction", "Counter", "OrderedDict", "bytes", "str"})
 
 
+_EMPTY: frozenset = frozenset()
+
+
 class _Param:
     """A function's parameter, as a taint label: the return value depends on the arguments."""
 
@@ -133,6 +136,9 @@ class _Analysis:
         self.seeds: Dict[ast.AST, List[Source]] = {}  # function scope -> its seed() calls
         self.used: Dict[ast.AST, Set[Source]] = {}  # function scope -> the module functions it calls
         self.changed = False
+        self.versions: Dict[Tuple[int, object], int] = {}  # how often each slot has grown
+        self.reads: Dict[ast.AST, Dict[Tuple[int, object], int]] = {}  # function -> slots it read
+        self.reading: List[Dict[Tuple[int, object], int]] = []  # the functions being walked
         self.control: Taint = set()
         self.func: Optional[ast.AST] = None  # innermost function being walked
         self.cls: Optional[ast.ClassDef] = None
@@ -148,7 +154,7 @@ class _Analysis:
     def findings(self, lines: List[str]) -> Iterable[Finding]:
         hits = dict(self.hits)
         for scope, seeds in self.seeds.items():
-            fed = [s for s in self.used.get(scope, ()) if s in hits]
+            fed = sorted((s for s in self.used.get(scope, ()) if s in hits), key=lambda s: (s.line, s.col))
             for seed in seeds:
                 if fed and seed not in hits:
                     first = fed[0]
@@ -163,10 +169,28 @@ class _Analysis:
         have = table.get(key)
         if have is None:
             table[key] = set(taint)
-            self.changed = True
         elif not taint <= have:
             have |= taint
-            self.changed = True
+        else:
+            return
+        self.changed = True
+        slot = (id(table), key)
+        self.versions[slot] = self.versions.get(slot, 0) + 1
+
+    def _get(self, table: dict, key: object) -> Taint:
+        """Read a slot, noting what each function being walked has read (see `_unchanged`)."""
+        if self.reading:
+            slot = (id(table), key)
+            version = self.versions.get(slot, 0)
+            for reads in self.reading:
+                reads.setdefault(slot, version)
+        return table.get(key, _EMPTY)
+
+    def _unchanged(self, fn: ast.AST) -> bool:
+        """True if nothing `fn` read on its last walk has changed since: walking it again would
+        compute exactly the same, so the fixpoint passes skip it."""
+        reads = self.reads.get(fn)
+        return reads is not None and all(self.versions.get(slot, 0) == v for slot, v in reads.items())
 
     def _var_key(self, name: str, scope: ast.AST) -> Tuple[int, str]:
         sc: Optional[ast.AST] = scope
@@ -203,13 +227,17 @@ class _Analysis:
 
     def stmt(self, node: ast.stmt, scope: ast.AST) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
-                self.expr(default, scope)
+            self._defaults(node, scope)
+            if self._unchanged(node):
+                return
             saved = (self.func, self.control)
             self.func, self.control = node, set()
+            reads: Dict[Tuple[int, object], int] = {}
+            self.reads[node] = reads
+            self.reading.append(reads)
             self._params(node)
-            self._defaults(node, scope)
             self.body(node.body, node)
+            self.reading.pop()
             self.func, self.control = saved
         elif isinstance(node, ast.ClassDef):
             saved_cls, self.cls = self.cls, node
@@ -276,10 +304,10 @@ class _Analysis:
             args |= self.expr(arg, scope)
         parts: List[Taint] = [set() for _ in range(n)]
         for fn in helpers:
-            if not any((fn, i, n) in self.returned_items for i in range(n)) and self.returns.get(fn):
+            items = [self._get(self.returned_items, (fn, i, n)) for i in range(n)]
+            if not any(items) and self._get(self.returns, fn):
                 return None  # returns something other than n-tuples
-            for i in range(n):
-                item = self.returned_items.get((fn, i, n), set())
+            for i, item in enumerate(items):
                 parts[i] |= {t for t in item if isinstance(t, Source)} | (args if PARAM in item else set())
         return parts
 
@@ -392,9 +420,9 @@ class _Analysis:
             return self.call(node, scope)
         if isinstance(node, ast.Name):
             key = self._var_key(node.id, scope)
-            return self.vars.get(key, set()) | self.vars.get(_member(key, "*"), set())
+            return self._get(self.vars, key) | self._get(self.vars, _member(key, "*"))
         if isinstance(node, ast.Attribute):
-            return self.expr(node.value, scope) | self.attrs.get(node.attr, set()) | self.attrs.get(_member(node.attr, "*"), set())
+            return self.expr(node.value, scope) | self._get(self.attrs, node.attr) | self._get(self.attrs, _member(node.attr, "*"))
         if isinstance(node, ast.Subscript):
             index = self.expr(node.slice, scope)
             slot = self._slot(node.value, scope)
@@ -402,7 +430,7 @@ class _Analysis:
             if slot is None or member is None:
                 return self.expr(node.value, scope) | index
             table, key = slot
-            return table.get(key, set()) | table.get(_member(key, member), set()) | index
+            return self._get(table, key) | self._get(table, _member(key, member)) | index
         if isinstance(node, ast.IfExp):
             self.expr(node.test, scope)
             return self.expr(node.body, scope) | self.expr(node.orelse, scope)
@@ -418,6 +446,7 @@ class _Analysis:
                 return taint | self.expr(node.key, scope) | self.expr(node.value, scope)
             return taint | self.expr(node.elt, scope)
         if isinstance(node, ast.Lambda):
+            self.scopes.parent.setdefault(node, scope)
             saved = (self.func, self.control)
             self.func, self.control = node, set()
             self._params(node)
@@ -477,7 +506,7 @@ class _Analysis:
         if helper is not None:
             result: Taint = set()
             for fn in helper:
-                ret = self.returns.get(fn, set())
+                ret = self._get(self.returns, fn)
                 result |= {t for t in ret if isinstance(t, Source)}
                 if PARAM in ret:
                     result |= args
@@ -499,7 +528,7 @@ class _Analysis:
                 if slot is not None:
                     table, key = slot
                     member = _member(key, repr(node.args[0].value))
-                    return table.get(key, set()) | table.get(member, set()) | args
+                    return self._get(table, key) | self._get(table, member) | args
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args
             return receiver

@@ -65,8 +65,6 @@ def target_name(target: ast.AST) -> Optional[str]:
         return target.attr
     if isinstance(target, ast.Subscript):
         key = target.slice
-        if isinstance(key, ast.Index):  # pragma: no cover - Python 3.8 shape
-            key = key.value  # type: ignore[attr-defined]
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return key.value
         return target_name(target.value)

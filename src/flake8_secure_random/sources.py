@@ -38,8 +38,6 @@ NUMPY_FUNCTIONS = frozenset(
 #   ("bound", Source | None)                        a method of such an instance
 Ref = Tuple[str, Union[str, Source, None]]
 
-_SCOPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
 class _Binding:
@@ -62,6 +60,7 @@ class Scopes:
         self.sources: Dict[int, Source] = {}
         self.functions: Dict[str, List[ast.AST]] = {}  # every def (and `name = lambda`), by name
         self._resolving: set = set()
+        self._globals: Dict[ast.AST, set] = {}  # names declared `global` in each function
         for stmt in tree.body:
             self._collect_stmt(stmt, tree)
 
@@ -70,34 +69,41 @@ class Scopes:
         self.bindings.setdefault(scope, {}).setdefault(name, []).append(binding)
 
     def _collect_stmt(self, stmt: ast.AST, scope: ast.AST) -> None:
-        globals_: set = set()
-        stack: List[ast.AST] = [stmt]
-        while stack:
-            child = stack.pop()
-            if isinstance(child, _SCOPES):
-                self.parent[child] = scope
-                if not isinstance(child, ast.Lambda):
-                    self._bind(scope, child.name, _Binding("other"))  # type: ignore[union-attr]
-                    if isinstance(child, _FUNCS):
-                        self.functions.setdefault(child.name, []).append(child)  # type: ignore[union-attr]
-                extra = list(getattr(child, "decorator_list", ()))
-                if isinstance(child, _FUNCS):
-                    extra += child.args.defaults + [d for d in child.args.kw_defaults if d]
-                    for arg in _all_args(child.args):
-                        self._bind(child, arg.arg, _Binding("other"))
-                    for stmt2 in [child.body] if isinstance(child, ast.Lambda) else child.body:
-                        self._collect_stmt(stmt2, child)
-                else:
-                    extra += child.bases  # type: ignore[union-attr]
-                    for stmt2 in child.body:  # type: ignore[union-attr]
-                        self._collect_stmt(stmt2, child)
-                stack.extend(extra)
-                continue
-            if isinstance(child, ast.Global):
-                globals_.update(child.names)
-            target_scope = self._module_of(scope) if _is_global_target(child, globals_) else scope
-            self._record(child, target_scope)
-            stack.extend(ast.iter_child_nodes(child))
+        """Record the names `stmt` binds, recursing into nested statements (not into expressions:
+        only walrus targets and lambda parameters bind there, and neither ever names `random`)."""
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self.parent[stmt] = scope
+            self._bind(scope, stmt.name, _Binding("other"))
+            if isinstance(stmt, ast.ClassDef):
+                for inner in stmt.body:
+                    self._collect_stmt(inner, stmt)
+                return
+            self.functions.setdefault(stmt.name, []).append(stmt)
+            for arg in _all_args(stmt.args):
+                self._bind(stmt, arg.arg, _Binding("other"))
+            for inner in stmt.body:
+                self._collect_stmt(inner, stmt)
+            return
+        if isinstance(stmt, ast.Global):
+            self._globals.setdefault(scope, set()).update(stmt.names)
+            return
+        globals_ = self._globals.get(scope)
+        self._record(stmt, self._module_of(scope) if globals_ and _is_global_target(stmt, globals_) else scope)
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                self._record(item, scope)
+        for handler in getattr(stmt, "handlers", ()):
+            self._record(handler, scope)
+            for inner in handler.body:
+                self._collect_stmt(inner, scope)
+        for case in getattr(stmt, "cases", ()):
+            for inner in case.body:
+                self._collect_stmt(inner, scope)
+        for field in ("body", "orelse", "finalbody"):
+            inner_stmts = getattr(stmt, field, None)
+            if isinstance(inner_stmts, list):
+                for inner in inner_stmts:
+                    self._collect_stmt(inner, scope)
 
     def _module_of(self, scope: ast.AST) -> ast.AST:
         while self.parent.get(scope) is not None:
@@ -211,8 +217,6 @@ class Scopes:
         if isinstance(expr, ast.Attribute):
             base = self.ref(expr.value, scope)
             if base is None:
-                if isinstance(expr.value, (ast.Name, ast.Attribute)) and _is_self(expr.value):
-                    return None
                 return None
             kind, what = base
             if kind == "mod":
@@ -321,6 +325,3 @@ def _is_global_target(node: ast.AST, globals_: set) -> bool:
         return isinstance(node.target, ast.Name) and node.target.id in globals_
     return False
 
-
-def _is_self(expr: ast.AST) -> bool:
-    return isinstance(expr, ast.Name) and expr.id in ("self", "cls")

@@ -169,11 +169,6 @@ class Vocabulary:
                     return s
         return None
 
-    def plain_key(self, identifier: str) -> bool:
-        """True for a bare `key` / `keys`-free name such as `key` or `new_key`: a secret only in context."""
-        ws = words(identifier)
-        return bool(ws) and ws[-1] == "key" and not any(w in self.benign for w in ws)
-
     def benign_word(self, identifier: str) -> str | None:
         """The first word of `identifier` (or its singular) that names a harmless value."""
         for w in words(identifier):

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Speed of the check on one tree, all tools in one run: flake8 alone vs flake8 with this plugin,
+and `secure-random check` vs `ruff --select S311` vs `bandit -t B311`.
+
+Usage: python benchmarks/bench_check.py [TREE] [--repeat N]
+TREE defaults to the running Python's standard library. "flake8 alone" runs in a virtualenv of its
+own (benchmarks/.cache/flake8-only, made on first use with the same flake8 version from PyPI),
+because the plugin runs in every flake8 that can import it. Wall time is the median of N runs;
+CPU is user+sys of the tool's processes (less noisy on a busy machine).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import time
+import venv
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BASELINE = HERE / ".cache" / "flake8-only"
+
+
+def flake8_only() -> Path:
+    python = BASELINE / "bin" / "python"
+    want = version("flake8")
+    if python.exists():
+        have = subprocess.run([str(python), "-m", "flake8", "--version"], capture_output=True, text=True).stdout
+        if have.startswith(want) and "secure-random" not in have:
+            return python
+        shutil.rmtree(BASELINE)
+    venv.create(BASELINE, with_pip=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"flake8=={want}"], check=True)
+    return python
+
+
+def timed(cmd: list, cwd: Path) -> tuple:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, len(proc.stdout.splitlines())
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("tree", nargs="?", default=sysconfig.get_paths()["stdlib"])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-flake8", action="store_true", help="only the secure-random / ruff / bandit part")
+    args = ap.parse_args(argv)
+    tree = Path(args.tree).resolve()
+    exclude = "site-packages,__pycache__"
+    bindir = Path(sys.executable).parent
+
+    def tool(name: str) -> str:
+        return str(bindir / name) if (bindir / name).exists() else (shutil.which(name) or name)
+
+    runs = {}
+    if not args.skip_flake8:
+        base = flake8_only()
+        # pycodestyle and pyflakes on, as a team has them; the same selection for both.
+        runs["flake8 alone"] = [str(base), "-m", "flake8", "--exclude", exclude, "--exit-zero", "."]
+        runs["flake8 + secure-random"] = [sys.executable, "-m", "flake8", "--exclude", exclude, "--exit-zero", "."]
+    runs["secure-random check"] = [tool("secure-random"), "check", "."]
+    runs["secure-random check --include-tests"] = [tool("secure-random"), "check", "--include-tests", "."]
+    runs["ruff --select S311"] = [tool("ruff"), "check", "--isolated", "--no-cache", "--select", "S311", "--exit-zero", "."]
+    runs["bandit -t B311"] = [tool("bandit"), "-q", "-r", "-t", "B311", "-x", "./site-packages", "."]
+
+    files = sum(1 for p in tree.rglob("*.py") if "site-packages" not in p.parts)
+    print(f"tree: {tree} ({files} .py files), {args.repeat} run(s) each, {os.cpu_count()} CPUs")
+    results = {}
+    for name, cmd in runs.items():
+        samples = [timed(cmd, tree) for _ in range(args.repeat)]
+        wall = statistics.median(s[0] for s in samples)
+        cpu = statistics.median(s[1] for s in samples)
+        results[name] = (wall, cpu)
+        print(f"{name:38s} wall {wall:7.2f}s  cpu {cpu:7.2f}s  ({samples[0][2]} output lines)", flush=True)
+    if "flake8 alone" in results:
+        (w0, c0), (w1, c1) = results["flake8 alone"], results["flake8 + secure-random"]
+        print(f"plugin overhead: wall {100 * (w1 - w0) / w0:+.1f}%, cpu {100 * (c1 - c0) / c0:+.1f}%")
+    sr, ruff = results["secure-random check"][0], results["ruff --select S311"][0]
+    print(f"secure-random check / ruff S311 wall time: {sr / ruff:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
