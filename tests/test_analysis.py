@@ -304,11 +304,26 @@ def test_picking_an_existing_key_is_not_making_one():
     assert lines("import random\ndef sign(jwks):\n    key = random.choice(jwks['keys'])\n    return key\n") == []
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        "import random\nfake_password = ''.join(random.choice('ab') for _ in range(8))\n",
+        "import random\ndef make_dummy_user(db):\n    db.add(password=random.choice('ab'))\n",
+        "import random\nclass FakeTokenFactory:\n    def token(self):\n        return '%x' % random.getrandbits(64)\n",
+        "import random\nsecret_number = random.randint(1, 100)\n",
+        "import random\nsecret_word = random.choice(['apple', 'pear'])\n",
+    ],
+    ids=["fake-name", "dummy-function", "fake-class", "guessing-game", "hangman"],
+)
+def test_stand_ins_and_games_are_not_secrets(src):
+    assert lines(src) == []
+
+
 def test_benign_context_never_hides_a_direct_sink():
     assert lines(
         """
         import random
-        def jitter_demo():
+        def retry_with_jitter():
             password = ''.join(random.choice('abc') for _ in range(8))
             return password
         """

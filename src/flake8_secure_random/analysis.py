@@ -142,6 +142,7 @@ class _Analysis:
         self.control: Taint = set()
         self.func: Optional[ast.AST] = None  # innermost function being walked
         self.cls: Optional[ast.ClassDef] = None
+        self.fake = False  # inside `def fake_user()` / `class DummyAuth`: test data, not secrets
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -211,7 +212,7 @@ class _Analysis:
     def sink(self, secret: Optional[str], taint: Taint, line: int, how: str, context: bool = False) -> None:
         """Record that `taint` reaches a secret. A name that says "secret" itself outranks a context
         (the enclosing class or module), so the message names the most telling place."""
-        if not secret:
+        if not secret or self.fake:
             return
         for label in taint:
             if isinstance(label, Source):
@@ -230,19 +231,21 @@ class _Analysis:
             self._defaults(node, scope)
             if self._unchanged(node):
                 return
-            saved = (self.func, self.control)
+            saved = (self.func, self.control, self.fake)
             self.func, self.control = node, set()
+            self.fake = self.fake or self.vocab.fake(node.name)
             reads: Dict[Tuple[int, object], int] = {}
             self.reads[node] = reads
             self.reading.append(reads)
             self._params(node)
             self.body(node.body, node)
             self.reading.pop()
-            self.func, self.control = saved
+            self.func, self.control, self.fake = saved
         elif isinstance(node, ast.ClassDef):
-            saved_cls, self.cls = self.cls, node
+            saved_cls, saved_fake = self.cls, self.fake
+            self.cls, self.fake = node, self.fake or self.vocab.fake(node.name)
             self.body(node.body, node)
-            self.cls = saved_cls
+            self.cls, self.fake = saved_cls, saved_fake
         elif isinstance(node, ast.Assign):
             taint = self.expr(node.value, scope) | self.control
             for target in node.targets:
@@ -396,7 +399,6 @@ class _Analysis:
             return
         if self.vocab.benign_word(name) or _returns_benign_name(node, self.vocab):
             return
-        value = getattr(node, "value", None)
         if isinstance(value, (ast.Tuple, ast.List)):  # `return captcha, image`: only the secret-looking parts
             sources = set()
             for elt in value.elts:
@@ -576,7 +578,7 @@ _EXISTING = frozenset(
         "keys", "tokens", "secrets", "passwords", "credentials", "creds", "certs", "certificates",
         "sessions", "jwks", "keyset", "servers", "hosts", "nodes", "proxies", "masters", "urls",
         "endpoints", "peers", "mirrors", "addresses", "addrs", "referrals", "backends", "replicas",
-        "connections", "conns", "clients", "workers", "brokers", "targets", "minions", "ips",
+        "connections", "conns", "clients", "workers", "brokers", "targets", "minions", "ips", "pins",
     }
 )
 

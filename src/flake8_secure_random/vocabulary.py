@@ -40,6 +40,14 @@ NOT_SECRET_HEADS = frozenset(
     }
 )
 
+# Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
+FAKE = frozenset(
+    {"fake", "faker", "dummy", "mock", "mocked", "example", "sample", "demo", "placeholder", "stub", "bogus", "test", "testing"}
+)
+
+# What a game keeps secret: `secret_number`, `secret_word` (guess-the-number, hangman).
+GAME_HEADS = frozenset({"number", "num", "word", "letter", "digit", "card", "animal", "color", "colour", "guess", "move"})
+
 # Words that turn a weak word into a secret.
 QUALIFIERS = frozenset(
     {
@@ -137,6 +145,8 @@ class Vocabulary:
         ws = words(identifier)
         if not ws or ws[-1] in NOT_SECRET_HEADS or (len(ws) > 1 and self._benign(ws[-1])):
             return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
+        if any(w in FAKE for w in ws) or (ws[-1] in GAME_HEADS and "secret" in ws):
+            return None  # `fake_password`, `dummy_token`; a game's `secret_number`
         for w in ws:
             if w in self.strong:
                 return w
@@ -168,6 +178,10 @@ class Vocabulary:
                 if len(w) > len(s) and (w.startswith(s) or w.endswith(s)):
                     return s
         return None
+
+    def fake(self, identifier: str) -> bool:
+        """`FakeUserFactory`, `make_dummy_credentials`: whatever such code makes stands in for a secret."""
+        return any(w in FAKE for w in words(identifier))
 
     def benign_word(self, identifier: str) -> str | None:
         """The first word of `identifier` (or its singular) that names a harmless value."""
