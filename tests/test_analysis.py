@@ -337,6 +337,14 @@ def test_module_context(tmp_path):
     assert find(src, path="pkg/dice.py") == []
 
 
+def test_a_generator_script_prints_its_secret():
+    src = "import random, string\nfor _ in range(5):\n    print(''.join(random.choice(string.digits) for _ in range(8)))\n"
+    assert [f.message for f in find(src, path="tools/passgen.py")] == [
+        "random.choice() builds 'password'; use secrets.choice()"
+    ]
+    assert find(src, path="tools/lottery.py") == []
+
+
 def test_extra_words_from_settings():
     src = "import random\nvoucher = random.randint(0, 10**8)\nroll = random.randint(1, 6)\n"
     assert lines(src) == []

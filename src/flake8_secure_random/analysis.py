@@ -39,6 +39,8 @@ _OPAQUE_CALLS = frozenset(
         "assert_called_with", "echo", "secho", "startswith", "endswith", "index", "find", "count",
     }
 )
+# Calls that show a value to the user: what a generator script prints is what it generated.
+_OUTPUTS = frozenset({"print", "echo", "secho", "copy", "pprint"})
 # Methods that put their arguments into their receiver.
 _MUTATORS = frozenset(
     {"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "push", "put", "write"}
@@ -414,6 +416,20 @@ class _Analysis:
             self.sink(f"{name}()", sources, line,
                       f"is returned by {name}() on line {line}, in a module about {self.module_secret}s", context=True)
 
+    def shown(self, taint: Taint, line: int) -> None:
+        """A random value printed or copied by code about a secret is the secret it generates:
+        `print("".join(...))` in a password generator's `main()`."""
+        fn_name = getattr(self.func, "name", "") if self.func is not None else ""
+        if fn_name and self.vocab.benign_word(fn_name):
+            return
+        secret = self.vocab.secret_word(fn_name) if fn_name else None
+        if not secret and self.cls is not None and not self.vocab.benign_word(self.cls.name):
+            secret = self.vocab.secret_word(self.cls.name)
+        if not secret and not self.module_benign:
+            secret = self.module_secret
+        if secret:
+            self.sink(secret, taint, line, f"is shown as the {secret} on line {line}", context=True)
+
     # -- expressions -----------------------------------------------------------------------------
     def expr(self, node: Optional[ast.AST], scope: ast.AST) -> Taint:
         if node is None or isinstance(node, ast.Constant):
@@ -516,6 +532,8 @@ class _Analysis:
                 self.expr(func.value, scope)
             return result
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _OUTPUTS and args:
+            self.shown(args, node.lineno)
         if name in _OPAQUE_CALLS:
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)

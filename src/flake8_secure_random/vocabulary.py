@@ -94,6 +94,8 @@ _SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS | {"session"}
 # Secret words that package names glue to others: `passgen`, `pwgen`, `mkpw`, `simplemathcaptcha`.
 _RUN_TOGETHER = ("password", "passwd", "passphrase", "pass", "pwd", "pw", "token", "secret", "captcha", "otp")
 
+_SPELLED_OUT = {"pass": "password", "pw": "password", "pwd": "password", "passwd": "password"}
+
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[a-z]*")
 
 
@@ -171,13 +173,12 @@ class Vocabulary:
         starts or ends with a secret word counts too.
         """
         secret = self.secret_word("_".join(module_words))
-        if secret:
-            return secret
-        for w in module_words:
-            for s in _RUN_TOGETHER:
-                if len(w) > len(s) and (w.startswith(s) or w.endswith(s)):
-                    return s
-        return None
+        if not secret:
+            secret = next(
+                (s for w in module_words for s in _RUN_TOGETHER if len(w) > len(s) and (w.startswith(s) or w.endswith(s))),
+                None,
+            )
+        return _SPELLED_OUT.get(secret, secret) if secret else None
 
     def fake(self, identifier: str) -> bool:
         """`FakeUserFactory`, `make_dummy_credentials`: whatever such code makes stands in for a secret."""
