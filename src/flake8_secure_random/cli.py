@@ -54,6 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
     _add_settings_options(check)
+
+    fix = sub.add_parser(
+        "fix",
+        help="rewrite insecure random values that become secrets to use `secrets`",
+        description="Rewrite the flagged calls to equivalent `secrets` code, in place. Prints `Rewriting PATH` "
+        "to stderr for each changed file. Exit 0 if nothing changed, 1 if a file changed (or would, with --diff), "
+        "2 on a usage error or a file that cannot be read, parsed or safely rewritten. Findings without an "
+        "automatic fix are listed on stderr.",
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
+    fix.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to use for `-`")
+    _add_settings_options(fix)
     return parser
 
 
@@ -145,6 +158,66 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     return EXIT_FINDINGS if results else EXIT_CLEAN
 
 
+def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO) -> Tuple[bool, bool]:
+    """Fix one file (or stdin): (changed, failed)."""
+    from .files import decode_with_encoding, read_bytes, write_atomically
+    from .fixes import apply
+
+    try:
+        if path != "-" and os.path.islink(path):
+            raise SourceError("a symbolic link; not rewritten (fix the file it points to)")
+        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+        text, encoding = decode_with_encoding(data)
+        result = apply(text, check_source(text, shown, settings))
+    except SourceError as exc:
+        print(f"{shown}: {exc}", file=err)
+        if path == "-" and not diff:
+            out.write(data.decode("utf-8", "surrogateescape") if "data" in locals() else "")
+        return False, True
+    for finding, reason in result.unfixed:
+        print(f"{shown}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})", file=err)
+    if result.error:
+        print(f"{shown}: {result.error}", file=err)
+    if diff:
+        if result.changed:
+            import difflib
+
+            out.writelines(difflib.unified_diff(
+                text.splitlines(keepends=True), result.source.splitlines(keepends=True),
+                fromfile=shown, tofile=shown,
+            ))
+        return result.changed, bool(result.error)
+    if path == "-":
+        out.write(result.source)
+        return result.changed, bool(result.error)
+    if result.changed:
+        print(f"Rewriting {shown}", file=err)
+        try:
+            write_atomically(path, result.source.encode(encoding))
+        except OSError as exc:
+            print(f"{shown}: cannot write: {exc.strerror or exc}", file=err)
+            return False, True
+    return result.changed, bool(result.error)
+
+
+def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    changed = failed = False
+    for path, problem in python_files(args.paths):
+        shown = args.stdin_filename if path == "-" else path
+        if problem is not None:
+            print(f"{shown}: {problem}", file=err)
+            failed = True
+            continue
+        if path != "-" and not settings.include_tests and is_test_path(path):
+            continue
+        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err)
+        changed |= did_change
+        failed |= did_fail
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
 def _as_json(path: str, f: Finding) -> dict:
     return {
         "path": path, "line": f.line, "col": f.col + 1, "end_line": f.end_line, "end_col": f.end_col + 1,
@@ -160,13 +233,15 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         return int(exc.code or 0)
     if args.command is None:
         parser.print_usage(err)
-        print("secure-random: error: a command is required (check)", file=err)
+        print("secure-random: error: a command is required (check, fix)", file=err)
         return EXIT_ERROR
     try:
         settings = _settings(args)
     except ConfigError as exc:
         print(f"secure-random: error: {exc}", file=err)
         return EXIT_ERROR
+    if args.command == "fix":
+        return run_fix(args, settings, out, err)
     return run_check(args, settings, out, err)
 
 

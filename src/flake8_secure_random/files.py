@@ -48,6 +48,12 @@ def _walk(top: str) -> List[str]:
 
 def decode(data: bytes) -> str:
     """Text of a Python file: PEP 263 cookie or BOM honoured, UTF-8 by default."""
+    return decode_with_encoding(data)[0]
+
+
+def decode_with_encoding(data: bytes) -> Tuple[str, str]:
+    """(text, encoding) of a Python file; the encoding is "utf-8-sig" when the file has a BOM, so
+    that `text.encode(encoding)` gives back the same bytes."""
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
@@ -57,13 +63,39 @@ def decode(data: bytes) -> str:
         raise SourceError(f"cannot decode as {exc.encoding}: {exc.reason} at byte {exc.start}") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text
+    return text, encoding
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
 
 
 def read_source(path: str) -> str:
+    return decode(read_bytes(path))
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path`'s content with `data`: a temporary file in the same folder (same file system),
+    the original's permission bits, then one rename, so a reader never sees half a file."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
-    return decode(data)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -28,6 +28,10 @@ class Example:
     def code(self) -> str:
         return dedent(self.source).lstrip("\n")
 
+    @property
+    def fixed_code(self) -> Optional[str]:
+        return dedent(self.fixed).lstrip("\n") if self.fixed is not None else None
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -79,6 +83,15 @@ RULES: Tuple[Rule, ...] = (
                     return password
                 ''',
                 lines=(6,),
+                fixed='''
+                import secrets
+                import string
+
+                def new_password(length=16):
+                    alphabet = string.ascii_letters + string.digits
+                    password = "".join(secrets.choice(alphabet) for _ in range(length))
+                    return password
+                ''',
             ),
             Example(
                 title="a 6-digit one-time code",
@@ -88,6 +101,11 @@ RULES: Tuple[Rule, ...] = (
                 otp = randint(100000, 999999)
                 ''',
                 lines=(3,),
+                fixed='''
+                import secrets
+
+                otp = secrets.randbelow(900000) + 100000
+                ''',
             ),
             Example(
                 title="an API key from `getrandbits`, through a helper",
@@ -100,6 +118,14 @@ RULES: Tuple[Rule, ...] = (
                 api_key = _hex(128)
                 ''',
                 lines=(4,),
+                fixed='''
+                import secrets
+
+                def _hex(bits):
+                    return "%x" % secrets.randbits(bits)
+
+                api_key = _hex(128)
+                ''',
             ),
             Example(
                 title="a reset token from `randbytes`",
@@ -112,6 +138,14 @@ RULES: Tuple[Rule, ...] = (
                     return f"/reset/{user.id}/{token}"
                 ''',
                 lines=(5,),
+                fixed='''
+                import base64
+                import secrets
+
+                def make_reset_link(user):
+                    token = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+                    return f"/reset/{user.id}/{token}"
+                ''',
             ),
         ),
         ok=(
@@ -189,6 +223,14 @@ RULES: Tuple[Rule, ...] = (
                     return "%032x" % _rng.getrandbits(128)
                 ''',
                 lines=(3,),
+                fixed='''
+                import secrets
+
+                _rng = secrets.SystemRandom()
+
+                def new_session_id():
+                    return "%032x" % _rng.getrandbits(128)
+                ''',
             ),
             Example(
                 title="an instance on `self`",
@@ -205,6 +247,18 @@ RULES: Tuple[Rule, ...] = (
                         return token
                 ''',
                 lines=(6,),
+                fixed='''
+                import secrets
+                import string
+
+                class TokenFactory:
+                    def __init__(self, seed=None):
+                        self._rng = secrets.SystemRandom()
+
+                    def make(self):
+                        token = "".join(self._rng.choice(string.hexdigits) for _ in range(40))
+                        return token
+                ''',
             ),
         ),
         ok=(
@@ -251,6 +305,15 @@ RULES: Tuple[Rule, ...] = (
                     return "%x" % random.getrandbits(64)
                 ''',
                 lines=(5, 6),
+                fixed='''
+                import random
+                import time
+                import secrets
+
+                def auth_token():
+                    random.seed(time.time())
+                    return "%x" % secrets.randbits(64)
+                ''',
             ),
         ),
         ok=(

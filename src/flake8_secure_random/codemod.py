@@ -1,0 +1,52 @@
+"""The libcst adapter: `python -m libcst.tool codemod flake8_secure_random.codemod.SecureRandomCommand PATH`.
+
+The same findings and the same rewrites as `secure-random fix`; settings come from the nearest
+pyproject.toml's `[tool.secure-random]`, as for the command line.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import libcst as cst
+from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
+
+from .analysis import find
+from .config import ConfigError, find_pyproject, settings_from
+from .fixes import apply
+
+
+class SecureRandomCommand(CodemodCommand):
+    DESCRIPTION = "Rewrite the `random` calls whose value becomes a secret to equivalent `secrets` calls."
+
+    def __init__(self, context: CodemodContext, include_tests: bool = False) -> None:
+        super().__init__(context)
+        self.include_tests = include_tests
+
+    @staticmethod
+    def add_args(arg_parser: argparse.ArgumentParser) -> None:
+        arg_parser.add_argument(
+            "--include-tests", action="store_true", default=False,
+            help="also rewrite test files (skipped by default)",
+        )
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        path = self.context.filename
+        try:
+            pyproject = find_pyproject(Path(path).resolve().parent) if path else None
+            settings = settings_from(pyproject, include_tests=self.include_tests or None)
+        except ConfigError as exc:
+            raise SkipFile(str(exc)) from None
+        source = tree.code
+        try:
+            findings = find(source, settings, path=path)
+        except (SyntaxError, ValueError, RecursionError) as exc:
+            raise SkipFile(f"cannot parse: {exc}") from None
+        result = apply(source, findings)
+        for finding, reason in result.unfixed:
+            self.warn(f"{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})")
+        if result.error:
+            raise SkipFile(result.error)
+        if not result.changed:
+            raise SkipFile("nothing to fix")
+        return cst.parse_module(result.source)
