@@ -1,0 +1,107 @@
+"""`secure-random fix`: in-place rewrites, --diff, stdin, exit codes, encodings, permissions."""
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+
+from flake8_secure_random.cli import main
+
+BAD = "import random\n\ntoken = '%x' % random.getrandbits(64)\n"
+FIXED = "import secrets\n\ntoken = '%x' % secrets.randbits(64)\n"
+GOOD = "import random\n\nroll = random.randint(1, 6)\n"
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_rewrites_in_place_and_exits_1_then_0(tmp_path):
+    bad, good = tmp_path / "auth.py", tmp_path / "dice.py"
+    bad.write_text(BAD)
+    good.write_text(GOOD)
+    code, out, err = run(["fix", str(tmp_path)])
+    assert (code, out, err) == (1, "", f"Rewriting {bad}\n")
+    assert bad.read_text() == FIXED and good.read_text() == GOOD
+    assert run(["fix", str(tmp_path)]) == (0, "", "")
+    assert run(["check", str(tmp_path)])[0] == 0
+
+
+def test_diff_writes_nothing(tmp_path):
+    bad = tmp_path / "auth.py"
+    bad.write_text(BAD)
+    code, out, err = run(["fix", "--diff", str(bad)])
+    assert code == 1 and err == ""
+    assert out.splitlines() == [
+        f"--- {bad}", f"+++ {bad}", "@@ -1,3 +1,3 @@",
+        "-import random", "+import secrets", " ",
+        "-token = '%x' % random.getrandbits(64)", "+token = '%x' % secrets.randbits(64)",
+    ]
+    assert bad.read_text() == BAD
+
+
+def test_stdin_to_stdout(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "fix", "-"], input=BAD,
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (1, FIXED)
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "fix", "-"], input=GOOD,
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (0, GOOD)
+
+
+def test_mode_encoding_bom_and_newlines_are_kept(tmp_path):
+    path = tmp_path / "auth.py"
+    source = "# -*- coding: latin-1 -*-\r\nimport random\r\nname = '\xe9'\r\ntoken = random.getrandbits(8)\r\n"
+    path.write_bytes(source.encode("latin-1"))
+    os.chmod(path, 0o751)
+    assert run(["fix", str(path)])[0] == 1
+    assert path.read_bytes() == source.replace("random", "secrets").replace("getrandbits", "randbits").encode("latin-1")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o751
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + BAD.encode())
+    assert run(["fix", str(bom)])[0] == 1
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_unfixable_findings_are_listed_on_stderr(tmp_path):
+    path = tmp_path / "pin.py"
+    path.write_text("import numpy as np\npin = np.random.randint(0, 9999)\n")
+    code, out, err = run(["fix", str(path)])
+    assert (code, out) == (0, "")
+    assert err == f"{path}:2:7: RND104 numpy.random.randint() builds 'pin'; use the secrets module " \
+                  "(not fixed: numpy.random.randint() has no exact secrets equivalent (numpy's signatures differ))\n"
+
+
+def test_bad_input_exit_2_others_still_fixed(tmp_path):
+    (tmp_path / "broken.py").write_text("import random\ndef f(:\n")
+    (tmp_path / "auth.py").write_text(BAD)
+    code, _, err = run(["fix", str(tmp_path), str(tmp_path / "missing.py")])
+    assert code == 2
+    assert (tmp_path / "auth.py").read_text() == FIXED
+    assert (tmp_path / "broken.py").read_text() == "import random\ndef f(:\n"
+    assert "broken.py: cannot parse" in err and "missing.py: no such file or directory" in err
+
+
+def test_symlinks_are_not_rewritten(tmp_path):
+    real = tmp_path / "real.py"
+    real.write_text(BAD)
+    (tmp_path / "link.py").symlink_to(real)
+    code, _, err = run(["fix", str(tmp_path / "link.py")])
+    assert code == 2 and "symbolic link" in err and real.read_text() == BAD
+
+
+def test_libcst_codemod_command(tmp_path):
+    path = tmp_path / "auth.py"
+    path.write_text(BAD)
+    proc = subprocess.run(
+        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
+         "flake8_secure_random.codemod.SecureRandomCommand", str(path)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_text() == FIXED
