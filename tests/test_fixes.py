@@ -156,6 +156,13 @@ def test_import_random_in_a_multi_name_statement():
     assert fix(src) == "import os\nimport secrets\ntoken = secrets.randbits(64)\n"
 
 
+def test_a_parameter_called_secrets_elsewhere_is_no_obstacle():
+    src = "import random\ndef load(secrets):\n    return secrets\ntoken = random.getrandbits(64)\n"
+    assert fix(src) == "import secrets\ndef load(secrets):\n    return secrets\ntoken = secrets.randbits(64)\n"
+    inside = "import random\ndef load(secrets):\n    token = random.getrandbits(64)\n    return token, secrets\n"
+    assert fix(inside) == inside
+
+
 def test_a_name_secrets_taken_leaves_the_file_alone():
     src = "import random\nsecrets = {}\ntoken = random.getrandbits(64)\n"
     result = apply(src, find(src))

@@ -87,7 +87,7 @@ def apply(source: str, findings: Sequence[Finding]) -> FixResult:
         return _give_up(result, wanted, f"libcst cannot parse this file ({type(exc).__name__})")
     if module.code != source:
         return _give_up(result, wanted, "libcst does not reproduce this file byte for byte; left alone")
-    if _secrets_is_taken(source):
+    if _secrets_is_taken(source, [f.line for f in wanted.values()]):
         return _give_up(result, wanted, "the name 'secrets' is already used for something else")
 
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
@@ -114,22 +114,40 @@ def _give_up(result: FixResult, wanted: Dict[Tuple[int, int], Finding], reason: 
     return result
 
 
-def _secrets_is_taken(source: str) -> bool:
-    """True if `secrets` names anything but the module somewhere in the file (a variable, a parameter)."""
+def _secrets_is_taken(source: str, lines: Sequence[int]) -> bool:
+    """True if `secrets` names something other than the module where the rewritten calls would
+    see it: at module level, or in a function around one of `lines`. (A function elsewhere with a
+    parameter called `secrets` is no obstacle: `import secrets` does not change what it sees.)"""
     if "secrets" not in source:
         return False
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Name) and node.id == "secrets" and isinstance(node.ctx, ast.Store):
-            return True
-        if isinstance(node, ast.arg) and node.arg == "secrets":
-            return True
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                bound = alias.asname or alias.name.split(".")[0]
-                if bound == "secrets" and not (isinstance(node, ast.Import) and alias.name == "secrets"):
-                    return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == "secrets":
-            return True
+    tree = ast.parse(source)
+    stack: List[Tuple[ast.AST, Optional[ast.AST]]] = [(tree, None)]
+    while stack:
+        node, function = stack.pop()
+        if _binds_secrets(node):
+            if function is None:
+                return True
+            start, end = function.lineno, getattr(function, "end_lineno", function.lineno)
+            if any(start <= line <= end for line in lines):
+                return True
+        inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else function
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    return False
+
+
+def _binds_secrets(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id == "secrets" and isinstance(node.ctx, ast.Store)
+    if isinstance(node, ast.arg):
+        return node.arg == "secrets"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name == "secrets"
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return any(
+            (alias.asname or alias.name.split(".")[0]) == "secrets"
+            and not (isinstance(node, ast.Import) and alias.name == "secrets" and alias.asname in (None, "secrets"))
+            for alias in node.names
+        )
     return False
 
 
