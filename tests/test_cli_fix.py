@@ -105,3 +105,41 @@ def test_libcst_codemod_command(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert path.read_text() == FIXED
+
+
+def test_fixed_examples_import_run_and_keep_their_shapes(tmp_path):
+    import ast
+    import importlib.util
+    import shutil
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    for f in examples.glob("*.py"):
+        shutil.copy(f, tmp_path / f.name)
+    assert run(["fix", str(tmp_path)])[0] == 1
+    for name in ("benign.py", "secure.py"):
+        assert (tmp_path / name).read_bytes() == (examples / name).read_bytes()
+    fixed = (tmp_path / "insecure_tokens.py").read_text()
+    assert not any(isinstance(n, ast.Name) and n.id == "random" for n in ast.walk(ast.parse(fixed)))
+    assert run(["fix", str(tmp_path)])[0] == 0
+
+    spec = importlib.util.spec_from_file_location("fixed_insecure_tokens", tmp_path / "insecure_tokens.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class Sms:
+        def send(self, phone, text):
+            self.text = text
+
+    class User:
+        phone = "+100"
+
+    password = module.new_password()
+    assert isinstance(password, str) and len(password) == 16
+    for _ in range(200):
+        otp = module.send_login_code(User(), Sms())
+        assert isinstance(otp, int) and 100000 <= otp <= 999999
+    key = module.ApiClient().api_key
+    assert isinstance(key, str) and int(key, 16) < 2**128
+    session = module.new_session_id()
+    assert isinstance(session, str) and len(session) == 32
