@@ -142,3 +142,16 @@ def test_many_files_use_several_processes_with_the_same_result(tmp_path):
     code, out, err = run(["check", str(tmp_path)])
     assert (code, err) == (1, "")
     assert [line.split(":")[0] for line in out.splitlines()] == [str(tmp_path / f"m{i:02}.py") for i in range(0, 80, 10)]
+
+
+def test_exclude_from_config_and_command_line(tree):
+    (tree / "pkg" / "legacy").mkdir()
+    (tree / "pkg" / "legacy" / "old.py").write_text(BAD)
+    (tree / "pkg" / "gen_pb2.py").write_text(BAD)
+    code, out, _ = run(["check", "pkg"], cwd=tree)
+    assert out.count("RND101") == 3
+    (tree / "pyproject.toml").write_text('[tool.secure-random]\nexclude = ["legacy", "*_pb2.py"]\n')
+    code, out, _ = run(["check", "pkg"], cwd=tree)
+    assert (code, out.count("RND101")) == (1, 1)
+    code, out, _ = run(["check", "--exclude", "auth.py", "pkg"], cwd=tree)
+    assert (code, out) == (0, "")

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "2 on a usage error or a file that cannot be read, parsed or safely rewritten. Findings without an "
         "automatic fix are listed on stderr.",
     )
+    explain = sub.add_parser("explain", help="print a rule's documentation", description="Print a rule's documentation.")
+    explain.add_argument("code", metavar="CODE", help="a rule code, e.g. RND101")
+
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
     fix.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to use for `-`")
@@ -74,6 +77,7 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-sensitive-words", type=_words, metavar="W1,W2", help="more words that name secrets")
     p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
     p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
+    p.add_argument("--exclude", type=_words, metavar="GLOB,GLOB", help="paths not to check, added to the config's `exclude`")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
                    "(default: the nearest one above the current folder)")
 
@@ -87,6 +91,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         extend_sensitive_words=args.extend_sensitive_words,
         extend_benign_words=args.extend_benign_words,
         include_tests=args.include_tests,
+        exclude=args.exclude,
     )
 
 
@@ -134,7 +139,7 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     jobs: List[Tuple[str, str, Settings]] = []
     errors = 0
-    for path, problem in python_files(args.paths):
+    for path, problem in python_files(args.paths, settings.exclude):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
@@ -202,7 +207,7 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
-    for path, problem in python_files(args.paths):
+    for path, problem in python_files(args.paths, settings.exclude):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             print(f"{shown}: {problem}", file=err)
@@ -233,8 +238,19 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         return int(exc.code or 0)
     if args.command is None:
         parser.print_usage(err)
-        print("secure-random: error: a command is required (check, fix)", file=err)
+        print("secure-random: error: a command is required (check, fix, explain)", file=err)
         return EXIT_ERROR
+    if args.command == "explain":
+        from .docs import explain
+
+        doc = explain(args.code)
+        if doc is None:
+            from .rules import RULES
+
+            print(f"secure-random: error: unknown rule {args.code!r} (known: {', '.join(r.code for r in RULES)})", file=err)
+            return EXIT_ERROR
+        out.write(doc)
+        return EXIT_CLEAN
     try:
         settings = _settings(args)
     except ConfigError as exc:

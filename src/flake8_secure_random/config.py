@@ -17,6 +17,7 @@ KEYS = {
     "extend-sensitive-words": "extend_sensitive_words",
     "extend-benign-words": "extend_benign_words",
     "include-tests": "include_tests",
+    "exclude": "exclude",
 }
 
 

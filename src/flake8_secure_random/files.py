@@ -1,6 +1,7 @@
 """Finding the Python files under the paths a user gave, and reading them as text."""
 from __future__ import annotations
 
+import fnmatch
 import io
 import os
 import tokenize
@@ -21,15 +22,31 @@ class SourceError(Exception):
     """A path that cannot be read as Python source; the message is one line for the user."""
 
 
-def python_files(paths: Sequence[str]) -> Iterator[Tuple[str, "SourceError | None"]]:
+def excluded(path: str, patterns: Sequence[str]) -> bool:
+    """True if a glob pattern matches the path, its name, or one of its folders (`legacy/*`,
+    `*_pb2.py`, `migrations`), as flake8's --exclude does."""
+    if not patterns:
+        return False
+    posix = path.replace(os.sep, "/")
+    trimmed = posix[2:] if posix.startswith("./") else posix
+    parts = [p for p in trimmed.split("/") if p not in ("", ".")]
+    return any(
+        fnmatch.fnmatch(trimmed, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
+        for pat in (p.rstrip("/") for p in patterns)
+    )
+
+
+def python_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[Tuple[str, "SourceError | None"]]:
     """Each file to check (files given by name, `*.py` under folders), or an error for a bad path."""
     for raw in paths:
         if raw == "-":
             yield raw, None
             continue
         path = Path(raw)
+        if excluded(raw, exclude):
+            continue
         if path.is_dir():
-            yield from ((f, None) for f in _walk(raw))
+            yield from ((f, None) for f in _walk(raw) if not excluded(f, exclude))
         elif path.is_file():
             yield raw, None
         elif path.exists():

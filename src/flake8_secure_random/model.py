@@ -15,6 +15,8 @@ class Settings:
     include_tests: bool = False
     # Honour plain `# noqa` / `# noqa: RND...` comments (flake8 applies its own and has --disable-noqa).
     honour_noqa: bool = True
+    # Glob patterns of paths the command line does not check (flake8 has its own --extend-exclude).
+    exclude: Tuple[str, ...] = ()
 
 
 DEFAULT_SETTINGS = Settings()

@@ -43,6 +43,7 @@ class Rule:
     known_problems: str
     bad: Tuple[Example, ...]
     ok: Tuple[Example, ...]
+    fix: str = "yes"  # whether `secure-random fix` rewrites it, for the rules table
     default_enabled: bool = True
     references: Tuple[str, ...] = field(default=(CWE_338, SECRETS_DOCS))
 
@@ -211,6 +212,7 @@ RULES: Tuple[Rule, ...] = (
             "working. Any seed is dropped: a SystemRandom cannot be seeded, which is the point."
         ),
         known_problems="Instances stored on attributes are matched by attribute name within the module.",
+        fix="yes, for `random.Random`",
         bad=(
             Example(
                 title="a session id from a module-level generator",
@@ -293,6 +295,7 @@ RULES: Tuple[Rule, ...] = (
         ),
         fix_safety="Not fixed automatically: removing a seed silently changes behaviour. Remove it by hand once the calls it fed use `secrets`.",
         known_problems="Only a seed in the same function (or at module level with the calls) is linked to the secret.",
+        fix="no",
         bad=(
             Example(
                 title="a token from a time-seeded generator",
@@ -338,6 +341,7 @@ RULES: Tuple[Rule, ...] = (
         ),
         fix_safety="Not fixed automatically: numpy's signatures differ from `random`'s (exclusive upper bounds, array shapes).",
         known_problems="Array-valued results are followed like any other value.",
+        fix="only `numpy.random.bytes(n)`",
         bad=(
             Example(
                 title="a PIN from numpy",
