@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         "2 on a usage error or a file that cannot be read or parsed.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check (`-` reads stdin)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                       help="output format: text (flake8's), json, or sarif (SARIF 2.1.0, for code scanning)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
     _add_settings_options(check)
 
@@ -155,6 +156,9 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     if args.format == "json":
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")
+    elif args.format == "sarif":
+        json.dump(_sarif(results), out, indent=2)
+        out.write("\n")
     else:
         for path, f in results:
             out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
@@ -221,6 +225,32 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _sarif(results: List[Tuple[str, Finding]]) -> dict:
+    """The SARIF log, with each finding's source line (for fingerprints) and its fix, if any."""
+    from . import __version__
+    from .fixes import apply
+    from .sarif import sarif_log
+
+    by_path: dict = {}
+    for path, f in results:
+        by_path.setdefault(path, []).append(f)
+    line_texts, fixes = {}, {}
+    for path, findings in by_path.items():
+        if path == "-" or not os.path.isfile(path):
+            continue
+        try:
+            text = read_source(path)
+        except SourceError:
+            continue
+        lines = text.splitlines()
+        for f in findings:
+            line_texts[(path, f.line)] = lines[f.line - 1] if f.line <= len(lines) else ""
+        fixed = apply(text, findings)
+        for (line, col), replacement in fixed.replacements.items():
+            fixes[(path, line, col)] = replacement
+    return sarif_log(results, line_texts, fixes, __version__)
 
 
 def _as_json(path: str, f: Finding) -> dict:

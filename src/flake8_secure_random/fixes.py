@@ -45,6 +45,8 @@ class FixResult:
     fixed: List[Finding] = field(default_factory=list)
     unfixed: List[Tuple[Finding, str]] = field(default_factory=list)  # and why
     error: Optional[str] = None  # the file was left alone, for this reason
+    # What each fixed call became, by the finding's (line, col): for SARIF's `fixes`.
+    replacements: Dict[Tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -104,6 +106,7 @@ def apply(source: str, findings: Sequence[Finding]) -> FixResult:
         return _give_up(result, wanted, f"the rewrite would not parse ({exc}); left alone")
     result.source = new_source
     result.fixed = [wanted[key] for key in sorted(rewriter.done)]
+    result.replacements = rewriter.replacements
     result.unfixed.extend((f, "the flagged call was not found") for key, f in wanted.items() if key not in rewriter.done)
     return result
 
@@ -194,6 +197,7 @@ class _Rewriter(cst.CSTTransformer):
         self.done: List[Tuple[int, int]] = []
         self.dropped: Set[str] = set()  # names whose import may now be unused (`random`, `pick`)
         self._by_node: Dict[cst.Call, Tuple[int, int]] = {}
+        self.replacements: Dict[Tuple[int, int], str] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
         pos = self.positions.get(node)
@@ -211,6 +215,7 @@ class _Rewriter(cst.CSTTransformer):
         if new is None:
             return updated
         self.done.append(key)
+        self.replacements[key] = cst.Module(body=[]).code_for_node(new)
         root = _root_name(original.func)
         if root:
             self.dropped.add(root)

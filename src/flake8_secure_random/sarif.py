@@ -1,0 +1,106 @@
+"""SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers (`check --format sarif`)."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .docs import rule_doc
+from .model import Finding
+from .rules import RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/flake8-secure-random/flake8-secure-random"
+# GitHub files results with a security-severity as security alerts: 7.0-8.9 is "high".
+_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5"}
+
+Fix = Tuple[str, str]  # (replacement text, description)
+
+
+def sarif_log(
+    results: Sequence[Tuple[str, Finding]],
+    line_texts: Dict[Tuple[str, int], str],
+    fixes: Dict[Tuple[str, int, int], str],
+    version: str,
+    root: Optional[Path] = None,
+) -> dict:
+    """The whole log. `line_texts` gives each finding's source line (for stable fingerprints),
+    `fixes` each fixable finding's replacement text, keyed by (path, line, col)."""
+    root = (root or Path.cwd()).resolve()
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    seen: Dict[str, int] = {}
+    out: List[dict] = []
+    for path, f in results:
+        uri = _uri(path, root)
+        region = {"startLine": f.line, "startColumn": f.col + 1, "endLine": f.end_line, "endColumn": f.end_col + 1}
+        location = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "region": region}
+        key = "\0".join((f.code, uri, f.qualname, line_texts.get((path, f.line), "").strip()))
+        seen[key] = seen.get(key, 0) + 1
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": "error" if f.code != "RND103" else "warning",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {
+                "secureRandom/v1": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32],
+            },
+            "properties": {"why": f.why},
+        }
+        replacement = fixes.get((path, f.line, f.col))
+        if replacement is not None:
+            result["fixes"] = [{
+                "description": {"text": f"Replace with `{replacement}` (and `import secrets`)."},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                    "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}],
+                }],
+            }]
+        out.append(result)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "secure-random",
+                "fullName": "flake8-secure-random",
+                "version": version,
+                "semanticVersion": version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(rule) for rule in RULES],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": out,
+        }],
+    }
+
+
+def _rule(rule) -> dict:
+    doc = rule_doc(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": doc, "markdown": doc},
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{rule.code}.md",
+        "defaultConfiguration": {"level": "error" if rule.code != "RND103" else "warning", "enabled": rule.default_enabled},
+        "properties": {
+            "tags": ["security", "CWE-338", "external/cwe/cwe-338"],
+            "precision": "high",
+            "problem.severity": "error" if rule.code != "RND103" else "warning",
+            "security-severity": _SEVERITY.get(rule.code, "5.0"),
+        },
+    }
+
+
+def _uri(path: str, root: Path) -> str:
+    """A relative URI with forward slashes (what code scanning matches against the repository)."""
+    absolute = Path(path).resolve()
+    try:
+        rel = absolute.relative_to(root)
+    except ValueError:
+        rel = Path(os.path.relpath(absolute, root)) if absolute.anchor == root.anchor else absolute
+    return rel.as_posix()

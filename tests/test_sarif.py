@@ -1,0 +1,101 @@
+"""`check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it."""
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pytest
+
+from flake8_secure_random.cli import main
+
+SRC = "import random\n\n\ndef new_password():\n    return ''.join(random.choice('abc') for _ in range(16))\n\n\notp = random.randint(100000, 999999)\n"
+
+
+def sarif(cwd, *paths):
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = main(["check", "--format", "sarif", *paths], out=out, err=err)
+    finally:
+        os.chdir(old)
+    assert err.getvalue() == ""
+    return code, json.loads(out.getvalue())
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "auth.py").write_text(SRC)
+    return tmp_path
+
+
+def test_required_properties_of_the_2_1_0_format(project):
+    code, log = sarif(project, "pkg")
+    assert code == 1
+    # sarifLog (3.13): version and runs are required
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    [run] = log["runs"]
+    # run (3.14): tool is required; toolComponent (3.19): name is required
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "secure-random" and driver["version"] and driver["informationUri"].startswith("https://")
+    rules = driver["rules"]
+    for rule in rules:  # reportingDescriptor (3.49): id is required
+        assert rule["id"].startswith("RND") and rule["name"]
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"] and rule["help"]["markdown"].startswith(f"# {rule['id']}")
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note", "none")
+        assert {"security", "CWE-338", "external/cwe/cwe-338"} <= set(rule["properties"]["tags"])
+        assert 0.0 < float(rule["properties"]["security-severity"]) <= 10.0
+    assert len(run["results"]) == 2
+    for result in run["results"]:
+        # result (3.27): message is required; ruleId / ruleIndex must agree
+        assert result["message"]["text"]
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note", "none")
+        [location] = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": "pkg/auth.py", "uriBaseId": "%SRCROOT%"}
+        region = physical["region"]  # region (3.30): 1-based, end after start
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert (region["endLine"], region["endColumn"]) > (region["startLine"], region["startColumn"])
+        assert result["partialFingerprints"]["secureRandom/v1"]
+        [fix] = result["fixes"]  # fix (3.55): artifactChanges required, each with location and replacements
+        [change] = fix["artifactChanges"]
+        assert change["artifactLocation"]["uri"] == "pkg/auth.py"
+        assert change["replacements"][0]["deletedRegion"] == region
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+
+
+def test_regions_and_fixes_match_the_source(project):
+    _, log = sarif(project, "pkg")
+    lines = SRC.splitlines()
+    texts = []
+    for result in log["runs"][0]["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        line = lines[region["startLine"] - 1]
+        assert line[region["startColumn"] - 1 : region["endColumn"] - 1].startswith("random.")
+        new = result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+        texts.append(line[: region["startColumn"] - 1] + new + line[region["endColumn"] - 1 :])
+    assert texts == [
+        "    return ''.join(secrets.choice('abc') for _ in range(16))",
+        "otp = secrets.randbelow(900000) + 100000",
+    ]
+
+
+def test_fingerprints_are_stable_across_runs_and_line_moves(project):
+    _, first = sarif(project, "pkg")
+    _, second = sarif(project, "pkg")
+    prints = [r["partialFingerprints"] for r in first["runs"][0]["results"]]
+    assert prints == [r["partialFingerprints"] for r in second["runs"][0]["results"]]
+    (project / "pkg" / "auth.py").write_text("# a new first line\n" + SRC)
+    _, moved = sarif(project, "pkg")
+    assert [r["partialFingerprints"] for r in moved["runs"][0]["results"]] == prints
+    assert len({p["secureRandom/v1"] for p in prints}) == 2
+
+
+def test_clean_tree_is_a_valid_log_with_no_results(project):
+    (project / "pkg" / "auth.py").write_text("import random\nroll = random.randint(1, 6)\n")
+    code, log = sarif(project, "pkg")
+    assert code == 0 and log["runs"][0]["results"] == [] and len(log["runs"][0]["tool"]["driver"]["rules"]) == 4
