@@ -15,16 +15,16 @@ import sys
 import warnings
 
 from flake8_secure_random.analysis import find
-from flake8_secure_random.files import SourceError, python_files, read_source
+from flake8_secure_random.files import SourceError, python_files, read_source, source_lines
 from flake8_secure_random.fixes import apply, fix_kind
 from flake8_secure_random.model import Settings
 
 
 def changed_old_lines(old: str, new: str):
-    matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(a=source_lines(old), b=source_lines(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            yield tag, list(range(i1 + 1, i2 + 1)), new.splitlines()[j1:j2]
+            yield tag, list(range(i1 + 1, i2 + 1)), source_lines(new)[j1:j2]
 
 
 def is_import(line: str) -> bool:
@@ -73,7 +73,7 @@ def main(argv=None) -> int:
         flagged = {line for f in result.fixed for line in range(f.line, f.end_line + 1)}
         for tag, old_lines, new_lines in changed_old_lines(text, new):
             for n in old_lines:
-                if n not in flagged and not is_import(text.splitlines()[n - 1]):
+                if n not in flagged and not is_import(source_lines(text)[n - 1]):
                     problems.append(f"{path}:{n}: changed a line that was neither flagged nor an import")
             if tag == "insert" and not all(is_import(line) for line in new_lines):
                 problems.append(f"{path}: inserted a line that is not an import: {new_lines}")

@@ -23,6 +23,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
+from .files import source_lines
 from .paths import context_words, is_test_path
 from .sources import Scopes
 from .suppression import suppressed
@@ -103,7 +104,7 @@ def find(
     vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
     analysis = _Analysis(tree, vocab, context_words(path) if path else ())
     analysis.run()
-    lines = source.splitlines()
+    lines = source_lines(source)
     out = []
     for finding in analysis.findings(lines):
         span = lines[finding.line - 1 : finding.end_line]

@@ -15,7 +15,7 @@ from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from .analysis import find, might_use_random
 from .config import ConfigError, find_pyproject, settings_from
-from .files import SourceError, decode, python_files, read_source
+from .files import SourceError, decode, python_files, read_source, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
 
@@ -106,7 +106,10 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")) from None
     if tree is None:
         return []
-    return find(text, settings, path=path, tree=tree)
+    try:
+        return find(text, settings, path=path, tree=tree)
+    except RecursionError:
+        raise SourceError("too deeply nested to analyse (RecursionError)") from None
 
 
 def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str]]:
@@ -192,7 +195,7 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
             import difflib
 
             out.writelines(difflib.unified_diff(
-                text.splitlines(keepends=True), result.source.splitlines(keepends=True),
+                source_lines(text, keepends=True), source_lines(result.source, keepends=True),
                 fromfile=shown, tofile=shown,
             ))
         return result.changed, bool(result.error)
@@ -244,7 +247,7 @@ def _sarif(results: List[Tuple[str, Finding]]) -> dict:
             text = read_source(path)
         except SourceError:
             continue
-        lines = text.splitlines()
+        lines = source_lines(text)
         for f in findings:
             line_texts[(path, f.line)] = lines[f.line - 1] if f.line <= len(lines) else ""
         fixed = apply(text, findings)

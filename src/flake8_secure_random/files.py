@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import io
 import os
+import re
 import tokenize
 from pathlib import Path
 from typing import Iterator, List, Sequence, Tuple
@@ -20,6 +21,24 @@ SKIP_DIRS = frozenset(
 
 class SourceError(Exception):
     """A path that cannot be read as Python source; the message is one line for the user."""
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str, keepends: bool = False) -> List[str]:
+    """The lines of Python source as the tokenizer counts them: only \\n, \\r\\n and \\r end a line.
+    (`str.splitlines` also splits at form feeds and other separators, which Python allows inside
+    lines and strings, and would put every later line number off.)"""
+    if not keepends:
+        return _NEWLINE.split(text[:-1] if text.endswith(("\n", "\r")) else text) if text else []
+    out, start = [], 0
+    for m in _NEWLINE.finditer(text):
+        out.append(text[start : m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
 
 
 def excluded(path: str, patterns: Sequence[str]) -> bool:

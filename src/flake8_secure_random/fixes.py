@@ -92,17 +92,19 @@ def apply(source: str, findings: Sequence[Finding]) -> FixResult:
     if _secrets_is_taken(source, [f.line for f in wanted.values()]):
         return _give_up(result, wanted, "the name 'secrets' is already used for something else")
 
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    context = CodemodContext(wrapper=wrapper)
-    rewriter = _Rewriter(wanted, wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider))
-    new_module = wrapper.module.visit(rewriter)
-    if not rewriter.done:
-        return _give_up(result, wanted, "the flagged call was not found where expected")
-    new_module = _fix_imports(new_module, rewriter.dropped, context)
-    new_source = new_module.code
+    try:
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        context = CodemodContext(wrapper=wrapper)
+        rewriter = _Rewriter(wanted, wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider))
+        new_module = wrapper.module.visit(rewriter)
+        if not rewriter.done:
+            return _give_up(result, wanted, "the flagged call was not found where expected")
+        new_source = _fix_imports(new_module, rewriter.dropped, context).code
+    except (RecursionError, MemoryError) as exc:
+        return _give_up(result, wanted, f"too deeply nested to rewrite ({type(exc).__name__}); left alone")
     try:
         ast.parse(new_source)
-    except (SyntaxError, ValueError) as exc:  # pragma: no cover - a bug in a rewrite, never expected
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - never expected
         return _give_up(result, wanted, f"the rewrite would not parse ({exc}); left alone")
     result.source = new_source
     result.fixed = [wanted[key] for key in sorted(rewriter.done)]

@@ -48,5 +48,9 @@ class SecureRandomChecker:
         source = "".join(self.lines)
         if not might_use_random(source):
             return
-        for f in find(source, self.settings, path=self.filename, tree=self.tree):
+        try:
+            findings = find(source, self.settings, path=self.filename, tree=self.tree)
+        except RecursionError:  # a pathologically nested file must not stop a team's flake8 run
+            return
+        for f in findings:
             yield f.line, f.col, f"{f.code} {f.message}", type(self)

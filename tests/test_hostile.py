@@ -1,0 +1,109 @@
+"""Hostile input: every file gets a one-line message and exit 2 (or a clean result), never a traceback,
+and the fixer never writes a file it could not handle."""
+from __future__ import annotations
+
+import ast
+import io
+import os
+import sys
+
+import pytest
+
+from flake8_secure_random.analysis import find
+from flake8_secure_random.cli import main
+from flake8_secure_random.flake8_plugin import SecureRandomChecker
+
+GOOD = b"import random\ntoken = random.getrandbits(64)\n"
+
+CATALOGUE = {
+    "syntax-error": (b"import random\ndef f(:\n", 2),
+    "non-utf8-without-cookie": (b"import random\nname = '\xe9\xff'\n", 2),
+    "nul-byte": (b"import random\nx = 1\x00\n", 2),
+    "binary-garbage": (bytes(range(256)) * 4, 2),
+    "empty": (b"", 0),
+    "bad-cookie": (b"# -*- coding: no-such-codec -*-\nimport random\n", 2),
+    "deep-nesting-parser": (b"import random\ntoken = " + b" + ".join([b"random.random()"] * 50000) + b"\n", 2),
+}
+# Syntax from a newer Python than the one running: a type alias (3.12) or an unparenthesised
+# `except A, B` (3.14).
+if sys.version_info < (3, 12):
+    CATALOGUE["newer-syntax"] = (b"import random\ntype Token = str\n", 2)
+elif sys.version_info < (3, 14):
+    CATALOGUE["newer-syntax"] = (b"import random\ntry:\n    pass\nexcept ValueError, TypeError:\n    pass\n", 2)
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_each_bad_file_gets_one_line_and_the_rest_is_processed(tmp_path, name, command):
+    data, expected = CATALOGUE[name]
+    bad = tmp_path / "bad.py"
+    bad.write_bytes(data)
+    other = tmp_path / "other.py"
+    other.write_bytes(GOOD)
+    code, out, err = run([command, str(bad), str(other)])
+    if expected == 2:
+        assert code == 2
+        [line] = [x for x in err.splitlines() if x.startswith(str(bad))]
+        assert line.startswith(f"{bad}: ") and "Traceback" not in err
+    else:
+        assert code == 1 and str(bad) not in err  # the other file's finding, nothing about the empty one
+    assert bad.read_bytes() == data  # never written
+    if command == "fix":
+        assert other.read_bytes() != GOOD  # the good file was still fixed
+    else:
+        assert f"{other}:2:9: RND101" in out  # the good file was still checked
+
+
+def test_too_deep_for_the_rewriter_is_left_alone(tmp_path):
+    data = b"import random\ntoken = " + b"[" * 150 + b"random.random()" + b"]" * 150 + b"\n"
+    path = tmp_path / "deep.py"
+    path.write_bytes(data)
+    code, _, err = run(["fix", str(path)])
+    assert code == 2 and "too deeply nested" in err and path.read_bytes() == data
+
+
+def test_form_feeds_and_separators_do_not_shift_lines():
+    src = "import random\ns = '\x0c\x1c\u2028'\n\x0c\npassword = random.choice('ab')  # noqa: E501\ntoken = random.choice('ab')  # noqa: RND101\n"
+    [f] = find(src)
+    assert (f.line, f.col) == (4, 11)
+
+
+def test_directory_named_like_a_file_and_missing_paths(tmp_path):
+    (tmp_path / "pkg.py").mkdir()
+    (tmp_path / "pkg.py" / "inner.py").write_bytes(GOOD)
+    code, out, err = run(["check", str(tmp_path / "pkg.py"), str(tmp_path / "nope.py")])
+    assert code == 2 and "RND101" in out and err == f"{tmp_path / 'nope.py'}: no such file or directory\n"
+
+
+def test_symlink_loop_does_not_hang(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (tmp_path / "a.py").write_bytes(GOOD)
+    code, out, _ = run(["check", str(tmp_path)])
+    assert code == 1 and out.count("RND101") == 1
+
+
+def test_the_plugin_survives_a_pathological_tree():
+    source = "import random\ntoken = " + "(" * 1 + " + ".join(["random.random()"] * 2500) + ")\n"
+    try:
+        tree = ast.parse(source)
+    except RecursionError:
+        pytest.skip("this interpreter's parser refuses the file first")
+    lines = source.splitlines(keepends=True)
+    assert isinstance(list(SecureRandomChecker(tree, "x.py", lines).run()), list)
+
+
+def test_code_is_never_imported_or_run(tmp_path):
+    marker = tmp_path / "ran"
+    (tmp_path / "evil.py").write_text(
+        f"import random\nopen({str(marker)!r}, 'w').close()\ntoken = random.getrandbits(8)\n"
+    )
+    assert run(["check", str(tmp_path)])[0] == 1
+    assert run(["fix", str(tmp_path)])[0] == 1
+    assert not marker.exists()
+    assert os.path.exists(tmp_path / "evil.py")
