@@ -107,3 +107,76 @@ def test_code_is_never_imported_or_run(tmp_path):
     assert run(["fix", str(tmp_path)])[0] == 1
     assert not marker.exists()
     assert os.path.exists(tmp_path / "evil.py")
+
+
+def test_a_ten_megabyte_file(tmp_path):
+    path = tmp_path / "big.py"
+    path.write_text("import random\n" + ("# " + "x" * 97 + "\n") * 100_000 + "token = random.getrandbits(64)\n")
+    assert path.stat().st_size >= 10_000_000
+    code, out, _ = run(["check", str(path)])
+    assert code == 1 and f"{path}:100002:9: RND101" in out
+    assert run(["fix", str(path)])[0] == 1
+    assert path.read_text().endswith("token = secrets.randbits(64)\n")
+
+
+def test_mixed_newlines_are_kept_or_the_file_is_left_alone(tmp_path):
+    data = b"import random\r\nx = 1\n\rtoken = random.getrandbits(64)\r\ny = 2\n"
+    path = tmp_path / "mixed.py"
+    path.write_bytes(data)
+    code, _, err = run(["fix", str(path)])
+    new = path.read_bytes()
+    if code == 1:  # rewritten: only the two changed spans differ, every newline is where it was
+        assert new == data.replace(b"import random", b"import secrets").replace(b"random.getrandbits", b"secrets.randbits")
+    else:
+        assert code == 2 and new == data and "left alone" in err
+
+
+def test_an_unreadable_file_is_one_line(tmp_path, monkeypatch):
+    from flake8_secure_random import files
+
+    path = tmp_path / "secret.py"
+    path.write_bytes(GOOD)
+    real_open = open
+
+    def deny(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(files, "open", deny, raising=False)
+    code, _, err = run(["check", str(path)])
+    assert (code, err) == (2, f"{path}: Permission denied\n")
+
+
+def test_nothing_to_change_means_no_write(tmp_path):
+    path = tmp_path / "dice.py"
+    path.write_text("import random\nroll = random.randint(1, 6)\n")
+    before = os.stat(path)
+    assert run(["fix", str(path)])[0] == 0
+    after = os.stat(path)
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_concurrent_fix_processes_do_not_interfere(tmp_path):
+    import subprocess
+
+    paths = []
+    for i in range(6):
+        p = tmp_path / f"m{i}.py"
+        p.write_bytes(GOOD)
+        paths.append(p)
+    procs = [subprocess.Popen([sys.executable, "-m", "flake8_secure_random", "fix", str(p)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in paths]
+    assert [proc.wait() for proc in procs] == [1] * 6
+    assert all(p.read_bytes() == b"import secrets\ntoken = secrets.randbits(64)\n" for p in paths)
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(p.name for p in paths)  # no temp files left
+
+
+def test_check_and_fix_diff_over_the_whole_stdlib():
+    import sysconfig
+
+    stdlib = sysconfig.get_paths()["stdlib"]
+    for argv in (["check", "--include-tests", stdlib], ["fix", "--diff", "--include-tests", stdlib]):
+        code, _, err = run(argv)
+        assert code in (0, 1, 2) and "Traceback" not in err
+        assert all(": " in line for line in err.splitlines())  # one line per file it could not handle

@@ -98,6 +98,11 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
     """find() with parse failures turned into SourceError (one line, no traceback)."""
+    return parse_and_check(text, path, settings)[0]
+
+
+def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Finding], Optional[ast.Module]]:
+    """The findings, and the tree when the file needed one (the fixer reuses it)."""
     try:
         tree = ast.parse(text) if might_use_random(text) else None
     except SyntaxError as exc:
@@ -105,9 +110,9 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
     except (ValueError, RecursionError, MemoryError) as exc:
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")) from None
     if tree is None:
-        return []
+        return [], None
     try:
-        return find(text, settings, path=path, tree=tree)
+        return find(text, settings, path=path, tree=tree), tree
     except RecursionError:
         raise SourceError("too deeply nested to analyse (RecursionError)") from None
 
@@ -180,7 +185,8 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
             raise SourceError("a symbolic link; not rewritten (fix the file it points to)")
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
-        result = apply(text, check_source(text, shown, settings))
+        findings, tree = parse_and_check(text, shown, settings)
+        result = apply(text, findings, tree)
     except SourceError as exc:
         print(f"{shown}: {exc}", file=err)
         if path == "-" and not diff:

@@ -20,6 +20,7 @@ a name imported from it) is removed only when nothing uses it any more.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -28,6 +29,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
+from .files import source_lines
 from .model import Finding
 
 # Methods whose idiomatic `secrets` spelling is exactly the same function.
@@ -71,8 +73,12 @@ def fix_kind(finding: Finding) -> Optional[str]:
     return f"{finding.qualname}() has no secrets equivalent"
 
 
-def apply(source: str, findings: Sequence[Finding]) -> FixResult:
-    """`source` with every fixable finding rewritten; findings without a fix are listed as unfixed."""
+def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] = None) -> FixResult:
+    """`source` with every fixable finding rewritten; findings without a fix are listed as unfixed.
+
+    Only the top-level statements that hold a flagged call (and the import lines) go through libcst:
+    the rest of the file is never re-rendered, and a large file costs little more than a small one.
+    """
     result = FixResult(source)
     wanted: Dict[Tuple[int, int], Finding] = {}
     for f in findings:
@@ -84,22 +90,39 @@ def apply(source: str, findings: Sequence[Finding]) -> FixResult:
     if not wanted:
         return result
     try:
-        module = cst.parse_module(source)
-    except (cst.ParserSyntaxError, RecursionError, MemoryError) as exc:
-        return _give_up(result, wanted, f"libcst cannot parse this file ({type(exc).__name__})")
-    if module.code != source:
-        return _give_up(result, wanted, "libcst does not reproduce this file byte for byte; left alone")
-    if _secrets_is_taken(source, [f.line for f in wanted.values()]):
+        tree = tree if tree is not None else ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        return _give_up(result, wanted, f"cannot parse ({type(exc).__name__})")
+    if "secrets" in source and _secrets_is_taken(tree, [f.line for f in wanted.values()]):
         return _give_up(result, wanted, "the name 'secrets' is already used for something else")
 
+    lines = source_lines(source, keepends=True)
+    pieces: List[str] = []
+    cursor = 1
+    done: List[Tuple[int, int]] = []
+    dropped: Set[str] = set()
     try:
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        context = CodemodContext(wrapper=wrapper)
-        rewriter = _Rewriter(wanted, wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider))
-        new_module = wrapper.module.visit(rewriter)
-        if not rewriter.done:
+        for first, last in _chunks(tree, {line for line, _ in wanted}):
+            text = "".join(lines[first - 1 : last])
+            module = cst.parse_module(text)
+            if module.code != text:
+                return _give_up(result, wanted, "libcst does not reproduce this file byte for byte; left alone")
+            local = {(line - first + 1, col): f for (line, col), f in wanted.items() if first <= line <= last}
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+            rewriter = _Rewriter(local, wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider))
+            new_text = wrapper.module.visit(rewriter).code
+            pieces += ["".join(lines[cursor - 1 : first - 1]), new_text]
+            cursor = last + 1
+            for line, col in rewriter.done:
+                done.append((line + first - 1, col))
+                result.replacements[(line + first - 1, col)] = rewriter.replacements[(line, col)]
+            dropped |= rewriter.dropped
+        pieces.append("".join(lines[cursor - 1 :]))
+        if not done:
             return _give_up(result, wanted, "the flagged call was not found where expected")
-        new_source = _fix_imports(new_module, rewriter.dropped, context).code
+        new_source = _fix_imports("".join(pieces), dropped, tree)
+    except cst.ParserSyntaxError as exc:
+        return _give_up(result, wanted, f"libcst cannot parse this file ({type(exc).__name__})")
     except (RecursionError, MemoryError) as exc:
         return _give_up(result, wanted, f"too deeply nested to rewrite ({type(exc).__name__}); left alone")
     try:
@@ -107,10 +130,27 @@ def apply(source: str, findings: Sequence[Finding]) -> FixResult:
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - never expected
         return _give_up(result, wanted, f"the rewrite would not parse ({exc}); left alone")
     result.source = new_source
-    result.fixed = [wanted[key] for key in sorted(rewriter.done)]
-    result.replacements = rewriter.replacements
-    result.unfixed.extend((f, "the flagged call was not found") for key, f in wanted.items() if key not in rewriter.done)
+    result.fixed = [wanted[key] for key in sorted(done)]
+    result.unfixed.extend((f, "the flagged call was not found") for key, f in wanted.items() if key not in done)
     return result
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    decorators = getattr(stmt, "decorator_list", None) or []
+    return min([stmt.lineno] + [d.lineno for d in decorators])
+
+
+def _chunks(tree: ast.Module, wanted_lines: Set[int]) -> List[Tuple[int, int]]:
+    """The (first, last) line ranges of the top-level statements holding a wanted line; statements
+    that share a line (`a = 1; b = 2`) are one range."""
+    spans: List[List[int]] = []
+    for stmt in tree.body:
+        first, last = _first_line(stmt), stmt.end_lineno or stmt.lineno
+        if spans and first <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    return [(a, b) for a, b in spans if any(a <= line <= b for line in wanted_lines)]
 
 
 def _give_up(result: FixResult, wanted: Dict[Tuple[int, int], Finding], reason: str) -> FixResult:
@@ -119,13 +159,10 @@ def _give_up(result: FixResult, wanted: Dict[Tuple[int, int], Finding], reason: 
     return result
 
 
-def _secrets_is_taken(source: str, lines: Sequence[int]) -> bool:
+def _secrets_is_taken(tree: ast.Module, lines: Sequence[int]) -> bool:
     """True if `secrets` names something other than the module where the rewritten calls would
     see it: at module level, or in a function around one of `lines`. (A function elsewhere with a
     parameter called `secrets` is no obstacle: `import secrets` does not change what it sees.)"""
-    if "secrets" not in source:
-        return False
-    tree = ast.parse(source)
     stack: List[Tuple[ast.AST, Optional[ast.AST]]] = [(tree, None)]
     while stack:
         node, function = stack.pop()
@@ -265,82 +302,100 @@ def _root_name(func: cst.BaseExpression) -> Optional[str]:
     return func.value if isinstance(func, cst.Name) else None
 
 
-def _fix_imports(module: cst.Module, dropped: Set[str], context: CodemodContext) -> cst.Module:
+def _fix_imports(source: str, dropped: Set[str], old_tree: ast.Module) -> str:
     """Add `import secrets` once; remove the imports of `dropped` names that nothing uses any more.
 
-    Written out rather than left to libcst's AddImportsVisitor, which adds a blank line after the
-    import block, and RemoveImportsVisitor, which drops the comments above a removed line: here the
-    only lines that change are import lines. An unused `import random` becomes `import secrets` in
-    place (its comments stay); otherwise `import secrets` goes after the leading imports."""
-    used = _loaded_names(module.code)
-    unused = {name for name in dropped if name not in used}
-    body = list(module.body)
-    need_import = not any(_binds_only(stmt) == ("secrets", "secrets") for stmt in body)
-    for i, stmt in enumerate(body):
-        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+    Only import lines change. An unused one-name `import random` becomes `import secrets` in place
+    (its comment stays); another is deleted (the comments above it stay); a name in a multi-name
+    import is taken out of it. Otherwise `import secrets` goes after the leading imports, a line
+    of its own, with the file's newline.
+    """
+    # The rewrites never add or remove a line, so the old tree's statements stand on the same lines.
+    tree = old_tree
+    lines = source_lines(source, keepends=True)
+    unused = {name for name in dropped if not _still_used(name, source, tree, lines)}
+    need_import = not any(
+        isinstance(s, ast.Import) and any(a.name == "secrets" and a.asname in (None, "secrets") for a in s.names)
+        for s in tree.body
+    )
+    shared = _shared_lines(tree)
+    edits: List[Tuple[int, int, str]] = []
+    for stmt in tree.body:
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or not unused:
             continue
-        only = _binds_only(stmt)
-        if only is not None and only[0] in unused:
-            unused.discard(only[0])
+        bound = {a.asname or a.name.split(".")[0] for a in stmt.names}
+        targets = bound & unused
+        first, last = stmt.lineno, stmt.end_lineno or stmt.lineno
+        if not targets or any(line in shared for line in range(first, last + 1)):
+            continue
+        text = "".join(lines[first - 1 : last])
+        module = cst.parse_module(text)
+        if module.code != text:
+            continue
+        line_stmt = module.body[0]
+        if len(bound) == 1:
             if need_import:
-                body[i] = stmt.with_changes(body=[_IMPORT_SECRETS])
+                new_text = module.with_changes(body=[line_stmt.with_changes(body=[_IMPORT_SECRETS])]).code
                 need_import = False
             else:
-                body[i] = None  # type: ignore[call-overload]
-                follower = next((j for j in range(i + 1, len(body)) if body[j] is not None), None)
-                if follower is not None and stmt.leading_lines:  # keep its comments and blank lines
-                    body[follower] = body[follower].with_changes(leading_lines=[*stmt.leading_lines, *body[follower].leading_lines])
-    alias_removals = _imports_binding(module, unused)
-    body = [stmt for stmt in body if stmt is not None]
+                new_text = ""
+        else:
+            context = CodemodContext()
+            for module_name, name, asname in _imports_binding(module, targets):
+                RemoveImportsVisitor.remove_unused_import(context, module_name, name, asname)
+            new_text = RemoveImportsVisitor(context).transform_module(module).code
+        edits.append((first, last, new_text))
+        unused -= targets
     if need_import:
-        at = _after_leading_imports(body)
-        body.insert(at, cst.SimpleStatementLine(body=[_IMPORT_SECRETS]))
-    module = module.with_changes(body=body)
-    if alias_removals:  # `import os, random` -> `import os`: libcst keeps the commas right
-        for module_name, name, asname in alias_removals:
-            RemoveImportsVisitor.remove_unused_import(context, module_name, name, asname)
-        module = RemoveImportsVisitor(context).transform_module(module)
-    return module
+        at, newline = _import_position(tree, lines)
+        edits.append((at, at - 1, newline[0] + "import secrets" + newline[1]))
+    for first, last, new_text in sorted(edits, reverse=True):
+        lines[first - 1 : last] = [new_text]
+    return "".join(lines)
+
+
+def _still_used(name: str, source: str, tree: ast.Module, lines: List[str]) -> bool:
+    """Whether `name` is still read anywhere in the rewritten `source`. Cheap when the word is gone
+    from every line but the imports; otherwise the rewritten text is parsed to be sure."""
+    import_lines = {
+        line for stmt in tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
+        for line in range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1)
+    }
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    if not any(word.search(text) for i, text in enumerate(lines, 1) if i not in import_lines):
+        return False
+    new_tree = ast.parse(source)
+    return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(new_tree))
+
+
+def _shared_lines(tree: ast.Module) -> Set[int]:
+    """Lines that hold more than one top-level statement (`import random; x = 1`)."""
+    seen: Dict[int, int] = {}
+    for stmt in tree.body:
+        for line in range(_first_line(stmt), (stmt.end_lineno or stmt.lineno) + 1):
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n > 1}
+
+
+def _import_position(tree: ast.Module, lines: List[str]) -> Tuple[int, Tuple[str, str]]:
+    """Where a new import line goes (the index of the line it will stand on) and what surrounds it:
+    after the docstring and the imports that open the module, else before the first statement."""
+    after = 0
+    for i, stmt in enumerate(tree.body):
+        is_docstring = i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+        if not (isinstance(stmt, (ast.Import, ast.ImportFrom)) or is_docstring):
+            break
+        after = stmt.end_lineno or stmt.lineno
+    newline = next((ln[len(ln.rstrip("\r\n")):] for ln in lines if ln.endswith(("\n", "\r"))), "\n")
+    if after == 0:
+        at = _first_line(tree.body[0]) if tree.body else len(lines) + 1
+        return at, ("", newline)
+    if after == len(lines) and not lines[-1].endswith(("\n", "\r")):
+        return after + 1, (newline, "")  # the file ends without a newline after its last import
+    return after + 1, ("", newline)
 
 
 _IMPORT_SECRETS = cst.Import(names=[cst.ImportAlias(name=cst.Name("secrets"))])
-
-
-def _binds_only(stmt: cst.BaseStatement) -> Optional[Tuple[str, str]]:
-    """(bound name, module) for a line that is a single one-name import, e.g. `import random as r`."""
-    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-        return None
-    small = stmt.body[0]
-    if isinstance(small, cst.Import) and len(small.names) == 1:
-        alias = small.names[0]
-        dotted = _dotted(alias.name)
-        return (alias.evaluated_alias or dotted.split(".")[0], dotted)
-    if (
-        isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None
-        and not isinstance(small.names, cst.ImportStar) and len(small.names) == 1
-    ):
-        alias = small.names[0]
-        return (alias.evaluated_alias or alias.evaluated_name, _dotted(small.module))
-    return None
-
-
-def _after_leading_imports(body: List[cst.BaseStatement]) -> int:
-    """The index after the module docstring and the imports that open the module."""
-    at = 0
-    for i, stmt in enumerate(body):
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            break
-        first = stmt.body[0]
-        is_import = all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
-        is_docstring = i == 0 and isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString))
-        if not (is_import or is_docstring):
-            break
-        at = i + 1
-    return at
-
-
-def _loaded_names(source: str) -> Set[str]:
-    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
 
 
 def _imports_binding(module: cst.Module, names: Set[str]) -> List[Tuple[str, Optional[str], Optional[str]]]:
