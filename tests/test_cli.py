@@ -155,3 +155,11 @@ def test_exclude_from_config_and_command_line(tree):
     assert (code, out.count("RND101")) == (1, 1)
     code, out, _ = run(["check", "--exclude", "auth.py", "pkg"], cwd=tree)
     assert (code, out) == (0, "")
+
+
+def test_strict_mode_from_flag_and_config(tree):
+    code, out, _ = run(["check", "--strict", "pkg"], cwd=tree)
+    assert code == 1 and "RND901 random.randint() is not a cryptographically secure call" in out and "RND101" in out
+    assert "RND901" not in run(["check", "pkg"], cwd=tree)[1]
+    (tree / "pyproject.toml").write_text("[tool.secure-random]\nstrict = true\n")
+    assert "RND901" in run(["check", "pkg"], cwd=tree)[1]

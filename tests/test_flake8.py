@@ -32,7 +32,7 @@ BAD = textwrap.dedent(
 
 def flake8(tmp_path, *args):
     proc = subprocess.run(
-        [sys.executable, "-m", "flake8", "--select", "RND", *args, "example.py"],
+        [sys.executable, "-m", "flake8", "--select", "RND1,RND2,RND3", *args, "example.py"],
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert proc.stderr == ""
@@ -71,11 +71,20 @@ def test_disable_noqa_shows_silenced_findings(project):
 
 def test_test_files_need_the_option(tmp_path):
     (tmp_path / "test_example.py").write_text(BAD)
-    args = [sys.executable, "-m", "flake8", "--select", "RND", "test_example.py"]
+    args = [sys.executable, "-m", "flake8", "--select", "RND1", "test_example.py"]
     quiet = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
     loud = subprocess.run(args + ["--secure-random-include-tests"], cwd=tmp_path, capture_output=True, text=True)
     assert quiet.stdout == "" and quiet.returncode == 0
     assert "RND101" in loud.stdout
+
+
+def test_strict_mode_is_off_by_default_and_extend_select_turns_it_on(project):
+    plain = subprocess.run([sys.executable, "-m", "flake8", "example.py"], cwd=project, capture_output=True, text=True)
+    assert [line.split(": ")[1].split()[0] for line in plain.stdout.splitlines() if ": RND" in line] == ["RND101"]
+    strict = subprocess.run([sys.executable, "-m", "flake8", "--extend-select", "RND9", "example.py"],
+                            cwd=project, capture_output=True, text=True)
+    assert "example.py:11:12: RND901 random.randint() is not a cryptographically secure call; " \
+           "use secrets if the value must be unpredictable" in strict.stdout.splitlines()
 
 
 def test_version_lists_the_plugin():

@@ -52,13 +52,3 @@ def test_find_and_fix_on_generated_programs(program, insert, first):
         assert again.source == result.source
     else:
         assert result.source == source
-
-
-@SETTINGS
-@given(program=hypothesmith.from_node())
-def test_find_never_raises_on_libcst_generated_programs(program):
-    assume(_parses(program))
-    source = "import random\n" + program
-    assume(_parses(source))
-    result = apply(source, find(source))
-    assert _parses(result.source)

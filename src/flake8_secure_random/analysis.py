@@ -103,6 +103,7 @@ def find(
         tree = ast.parse(source)
     vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
     analysis = _Analysis(tree, vocab, context_words(path) if path else ())
+    analysis.strict = settings.strict
     analysis.run()
     lines = source_lines(source)
     out = []
@@ -146,6 +147,7 @@ class _Analysis:
         self.func: Optional[ast.AST] = None  # innermost function being walked
         self.cls: Optional[ast.ClassDef] = None
         self.fake = False  # inside `def fake_user()` / `class DummyAuth`: test data, not secrets
+        self.strict = False  # also report the random calls that make no secret (RND901)
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -165,6 +167,10 @@ class _Analysis:
                     hits[seed] = _Hit(hits[first].secret, hits[first].line, f"it seeds {first.qualname}() on line {first.line}")
         for src, hit in hits.items():
             yield rules.finding_for(src, hit.secret, f"{src.qualname}() on line {src.line} {hit.how}", lines)
+        if self.strict:
+            for src in self.scopes.sources.values():
+                if src not in hits:
+                    yield rules.strict_finding_for(src, lines)
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def _add(self, table: dict, key: object, taint: Taint) -> None:

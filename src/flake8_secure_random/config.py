@@ -18,6 +18,7 @@ KEYS = {
     "extend-benign-words": "extend_benign_words",
     "include-tests": "include_tests",
     "exclude": "exclude",
+    "strict": "strict",
 }
 
 
@@ -50,7 +51,7 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
         if field is None:
             known = ", ".join(sorted(KEYS))
             raise ConfigError(f"{pyproject}: unknown key '{key}' in [tool.secure-random] (known: {known})")
-        if field == "include_tests":
+        if field in ("include_tests", "strict"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{pyproject}: '{key}' must be true or false")
             out[field] = value

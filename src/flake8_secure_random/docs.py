@@ -24,6 +24,7 @@ command line from `[tool.secure-random]` in `pyproject.toml`, and by flake8 from
 | `extend-benign-words = ["sprite"]` | `--secure-random-extend-benign-words=sprite` | more words that name harmless values |
 | `include-tests = true` | `--secure-random-include-tests` | also check test files |
 | `exclude = ["legacy/*"]` | flake8's own `--extend-exclude` | paths not to check |
+| `strict = true` | `--extend-select RND9` | also report every other `random` call (RND901) |
 """
 
 

@@ -21,6 +21,7 @@ class SecureRandomChecker:
 
     @classmethod
     def add_options(cls, manager: Any) -> None:
+        manager.extend_default_ignore(["RND9"])  # strict mode: `--extend-select RND9` turns it on
         manager.add_option(
             "--secure-random-extend-sensitive-words", default="", parse_from_config=True,
             comma_separated_list=True, help="More words that name secrets (e.g. 'voucher,ticket').",
@@ -42,6 +43,7 @@ class SecureRandomChecker:
             include_tests=bool(options.secure_random_include_tests),
             # flake8 applies `# noqa` itself, and --disable-noqa must show everything.
             honour_noqa=not getattr(options, "disable_noqa", False),
+            strict=True,  # RND9xx are in flake8's default ignore list; --extend-select RND9 shows them
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:

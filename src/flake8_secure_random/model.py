@@ -17,6 +17,8 @@ class Settings:
     honour_noqa: bool = True
     # Glob patterns of paths the command line does not check (flake8 has its own --extend-exclude).
     exclude: Tuple[str, ...] = ()
+    # Also report every other non-cryptographic random call (RND9xx), as bandit's B311 does.
+    strict: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

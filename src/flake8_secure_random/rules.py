@@ -45,6 +45,7 @@ class Rule:
     ok: Tuple[Example, ...]
     fix: str = "yes"  # whether `secure-random fix` rewrites it, for the rules table
     default_enabled: bool = True
+    settings: Tuple[Tuple[str, object], ...] = ()  # Settings the examples need (e.g. strict mode)
     references: Tuple[str, ...] = field(default=(CWE_338, SECRETS_DOCS))
 
 
@@ -365,6 +366,45 @@ RULES: Tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        code="RND901",
+        name="non-cryptographic-random",
+        summary="Flags every other call of a non-cryptographic random generator, secret or not (strict mode, off by default).",
+        why=(
+            "For audits that want every use of `random` on record, as bandit's B311 reports them, with this "
+            "tool's name resolution: aliases, from-imports and generator instances are followed, "
+            "`SystemRandom` and names merely called `random` are not reported. Most such calls are "
+            "harmless; the ones that make secrets are RND101-RND104."
+        ),
+        fix_safety="Not fixed: nothing says the value must be unpredictable, and seeded generators are often wanted.",
+        known_problems="Reports harmless uses by design. Enable with `--strict` or flake8's `--extend-select RND9`.",
+        bad=(
+            Example(
+                title="a dice roll, in strict mode",
+                source='''
+                import random
+
+                def roll():
+                    return random.randint(1, 6)
+                ''',
+                lines=(4,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="SystemRandom, in strict mode",
+                source='''
+                import random
+
+                def roll():
+                    return random.SystemRandom().randint(1, 6)
+                ''',
+            ),
+        ),
+        fix="no",
+        default_enabled=False,
+        settings=(("strict", True),),
+    ),
 )
 
 BY_CODE: Dict[str, Rule] = {r.code: r for r in RULES}
@@ -426,6 +466,23 @@ def _char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
         if not text.isascii():
             return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
     return byte_col
+
+
+def strict_finding_for(src: Source, lines: Sequence[str]) -> Finding:
+    what = "generator" if src.kind == "generator" else "call"
+    return Finding(
+        code="RND901",
+        line=src.line,
+        col=_char_col(lines, src.line, src.col),
+        end_line=src.end_line,
+        end_col=_char_col(lines, src.end_line, src.end_col),
+        message=f"{src.qualname}() is not a cryptographically secure {what}; use secrets if the value must be unpredictable",
+        why=f"strict mode reports every {src.qualname}() {what}; no secret was found for this one",
+        qualname=src.qualname,
+        secret="",
+        col_bytes=src.col,
+        end_col_bytes=src.end_col,
+    )
 
 
 def enabled_codes() -> List[str]:

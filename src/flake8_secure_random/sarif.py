@@ -13,7 +13,7 @@ from .rules import RULES
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/flake8-secure-random/flake8-secure-random"
 # GitHub files results with a security-severity as security alerts: 7.0-8.9 is "high".
-_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5"}
+_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND901": "2.0"}
 
 Fix = Tuple[str, str]  # (replacement text, description)
 
@@ -40,7 +40,7 @@ def sarif_log(
         result = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": "error" if f.code != "RND103" else "warning",
+            "level": _level(f.code),
             "message": {"text": f.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {
@@ -86,14 +86,18 @@ def _rule(rule) -> dict:
         "fullDescription": {"text": rule.why},
         "help": {"text": doc, "markdown": doc},
         "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{rule.code}.md",
-        "defaultConfiguration": {"level": "error" if rule.code != "RND103" else "warning", "enabled": rule.default_enabled},
+        "defaultConfiguration": {"level": _level(rule.code), "enabled": rule.default_enabled},
         "properties": {
             "tags": ["security", "CWE-338", "external/cwe/cwe-338"],
             "precision": "high",
-            "problem.severity": "error" if rule.code != "RND103" else "warning",
+            "problem.severity": _level(rule.code),
             "security-severity": _SEVERITY.get(rule.code, "5.0"),
         },
     }
+
+
+def _level(code: str) -> str:
+    return "note" if code.startswith("RND9") else "warning" if code == "RND103" else "error"
 
 
 def _uri(path: str, root: Path) -> str:
