@@ -408,3 +408,43 @@ def test_prefilter():
     assert might_use_random("from numpy import random\n")
     assert might_use_random("    from random import (\n        choice,\n    )\n")
     assert not might_use_random("import secrets\nrandom_name = 1\n")
+
+
+# -- RND301: secrets compared with == -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "request.headers['X-Csrf-Token'] == session['csrf_token']",
+        "user.api_key != provided",
+        "signature == hmac.new(key, body, hashlib.sha256).hexdigest()",
+        "token == expected",
+        "password_hash == compute_hash(pw)",
+        "reset_code != form.code",
+        "stored.hashed_password == candidate",
+    ],
+)
+def test_secret_comparisons(expr):
+    found = [f for f in check(f"import hashlib, hmac\nif {expr}:\n    pass\n") if f.code == "RND301"]
+    assert [(f.line, f.col) for f in found] == [(2, 3)], expr
+    assert found[0].message.endswith("; use secrets.compare_digest()")
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "token == ''",
+        "token is None",
+        "token_count == n",
+        "token_type != expected_type",
+        "token == tokenize.NAME",
+        "sig == signal.SIGINT",
+        "inspect.signature(f) == inspect.signature(g)",
+        "next_token == ')'",
+        "len(token) == 32",
+        "token == other",
+        "key == other_key",
+        "fake_token == expected",
+    ],
+)
+def test_not_secret_comparisons(expr):
+    assert [f for f in check(f"if {expr}:\n    pass\n") if f.code == "RND301"] == []

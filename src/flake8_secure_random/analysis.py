@@ -23,6 +23,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
+from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import source_lines
 from .paths import context_words, is_test_path
 from .sources import Scopes
@@ -95,19 +96,25 @@ def find(
     tree: Optional[ast.Module] = None,
 ) -> List[Finding]:
     """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse."""
-    if not might_use_random(source):
+    uses_random, compares = might_use_random(source), might_compare_secrets(source)
+    if not (uses_random or compares):
         return []
     if path is not None and not settings.include_tests and is_test_path(path):
         return []
     if tree is None:
         tree = ast.parse(source)
     vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
-    analysis = _Analysis(tree, vocab, context_words(path) if path else ())
-    analysis.strict = settings.strict
-    analysis.run()
     lines = source_lines(source)
+    found: List[Finding] = []
+    if uses_random:
+        analysis = _Analysis(tree, vocab, context_words(path) if path else ())
+        analysis.strict = settings.strict
+        analysis.run()
+        found.extend(analysis.findings(lines))
+    if compares:
+        found.extend(unsafe_comparisons(tree, vocab, lines, rules.char_col))
     out = []
-    for finding in analysis.findings(lines):
+    for finding in found:
         span = lines[finding.line - 1 : finding.end_line]
         if not suppressed(finding.code, span, settings.honour_noqa):
             out.append(finding)
@@ -122,6 +129,11 @@ _IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:random|numpy)\b", r
 def might_use_random(source: str) -> bool:
     """The cheap prefilter: most files of a project never import `random`, and cost next to nothing."""
     return "random" in source and _IMPORT.search(source) is not None
+
+
+def needs_analysis(source: str) -> bool:
+    """Whether any rule could report something in `source` (else it is not even parsed)."""
+    return might_use_random(source) or might_compare_secrets(source)
 
 
 class _Analysis:
@@ -646,4 +658,4 @@ def _returns_benign_name(node: ast.AST, vocab: Vocabulary) -> bool:
     return bool(name and vocab.benign_word(name))
 
 
-__all__ = ["find", "might_use_random"]
+__all__ = ["find", "might_use_random", "needs_analysis"]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .analysis import find, might_use_random
+from .analysis import find, needs_analysis
 from .config import ConfigError, find_pyproject, settings_from
 from .files import SourceError, decode, python_files, read_source, source_lines
 from .model import Finding, Settings
@@ -107,7 +107,7 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
 def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Finding], Optional[ast.Module]]:
     """The findings, and the tree when the file needed one (the fixer reuses it)."""
     try:
-        tree = ast.parse(text) if might_use_random(text) else None
+        tree = ast.parse(text) if needs_analysis(text) else None
     except SyntaxError as exc:
         raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
     except (ValueError, RecursionError, MemoryError) as exc:

@@ -64,6 +64,8 @@ def fix_kind(finding: Finding) -> Optional[str]:
         return None
     if finding.code == "RND104" and finding.qualname == "numpy.random.bytes":
         return None
+    if finding.code == "RND301":
+        return "secrets.compare_digest() rejects non-ASCII str and mixed str/bytes, so this is not rewritten automatically"
     if finding.code.startswith("RND9"):
         return "strict mode reports it; nothing says this value must be unpredictable"
     if finding.code == "RND103":

@@ -5,7 +5,7 @@ import ast
 from typing import Any, Iterator, List, Tuple
 
 from . import __version__
-from .analysis import find, might_use_random
+from .analysis import find, needs_analysis
 from .model import DEFAULT_SETTINGS, Settings
 
 
@@ -48,7 +48,7 @@ class SecureRandomChecker:
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if not might_use_random(source):
+        if not needs_analysis(source):
             return
         try:
             findings = find(source, self.settings, path=self.filename, tree=self.tree)

@@ -367,6 +367,67 @@ RULES: Tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        code="RND301",
+        name="secret-compared-with-eq",
+        summary="Flags a token, signature, digest, API key, password hash or one-time code compared with `==` or `!=`.",
+        why=(
+            "`==` on strings and bytes stops at the first byte that differs, so the time a check takes tells "
+            "an attacker how much of a guess was right; a token or an HMAC signature can then be found byte by "
+            "byte. `secrets.compare_digest()` (the same as `hmac.compare_digest()`) takes the same time "
+            "whatever the inputs."
+        ),
+        fix_safety=(
+            "Not rewritten automatically: `secrets.compare_digest()` raises TypeError for a str with non-ASCII "
+            "characters and for a str compared with bytes, where `==` returned False. Rewrite by hand, "
+            "encoding both sides to bytes if they may hold other characters."
+        ),
+        known_problems=(
+            "Judged by names: a secret held in a variable with a neutral name is missed, and a comparison "
+            "that is not an authentication check (two stored tokens in a migration) is reported."
+        ),
+        bad=(
+            Example(
+                title="a webhook signature",
+                source='''
+                import hashlib
+                import hmac
+
+                def verify(secret, body, signature):
+                    expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
+                    return signature == expected
+                ''',
+                lines=(6,),
+            ),
+            Example(
+                title="an API token from a header",
+                source='''
+                def authorised(request, client):
+                    if request.headers["X-Api-Token"] != client.api_token:
+                        return False
+                    return True
+                ''',
+                lines=(2,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="compare_digest, and comparisons with literals or non-secrets",
+                source='''
+                import secrets
+
+                def verify(signature, expected, token, token_type):
+                    if token == "" or token is None:
+                        return False
+                    if token_type != "bearer":
+                        return False
+                    return secrets.compare_digest(signature, expected)
+                ''',
+            ),
+        ),
+        fix="no (by hand: `secrets.compare_digest`)",
+        references=("https://cwe.mitre.org/data/definitions/208.html", "https://docs.python.org/3/library/secrets.html#secrets.compare_digest"),
+    ),
+    Rule(
         code="RND901",
         name="non-cryptographic-random",
         summary="Flags every other call of a non-cryptographic random generator, secret or not (strict mode, off by default).",
@@ -447,9 +508,9 @@ def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Fin
     return Finding(
         code=code,
         line=src.line,
-        col=_char_col(lines, src.line, src.col),
+        col=char_col(lines, src.line, src.col),
         end_line=src.end_line,
-        end_col=_char_col(lines, src.end_line, src.end_col),
+        end_col=char_col(lines, src.end_line, src.end_col),
         message=message,
         why=why,
         qualname=src.qualname,
@@ -459,7 +520,7 @@ def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Fin
     )
 
 
-def _char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
+def char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
     """ast reports UTF-8 byte offsets; editors and flake8 count characters."""
     if 0 < line <= len(lines):
         text = lines[line - 1]
@@ -473,9 +534,9 @@ def strict_finding_for(src: Source, lines: Sequence[str]) -> Finding:
     return Finding(
         code="RND901",
         line=src.line,
-        col=_char_col(lines, src.line, src.col),
+        col=char_col(lines, src.line, src.col),
         end_line=src.end_line,
-        end_col=_char_col(lines, src.end_line, src.end_col),
+        end_col=char_col(lines, src.end_line, src.end_col),
         message=f"{src.qualname}() is not a cryptographically secure {what}; use secrets if the value must be unpredictable",
         why=f"strict mode reports every {src.qualname}() {what}; no secret was found for this one",
         qualname=src.qualname,

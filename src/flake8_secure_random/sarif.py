@@ -13,7 +13,7 @@ from .rules import RULES
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/flake8-secure-random/flake8-secure-random"
 # GitHub files results with a security-severity as security alerts: 7.0-8.9 is "high".
-_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND901": "2.0"}
+_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND301": "5.9", "RND901": "2.0"}
 
 Fix = Tuple[str, str]  # (replacement text, description)
 
@@ -88,12 +88,17 @@ def _rule(rule) -> dict:
         "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{rule.code}.md",
         "defaultConfiguration": {"level": _level(rule.code), "enabled": rule.default_enabled},
         "properties": {
-            "tags": ["security", "CWE-338", "external/cwe/cwe-338"],
+            "tags": ["security", *_cwe_tags(rule)],
             "precision": "high",
             "problem.severity": _level(rule.code),
             "security-severity": _SEVERITY.get(rule.code, "5.0"),
         },
     }
+
+
+def _cwe_tags(rule) -> list:
+    numbers = [url.rstrip("/").rsplit("/", 1)[-1].split(".")[0] for url in rule.references if "cwe.mitre.org" in url]
+    return [tag for n in numbers for tag in (f"CWE-{n}", f"external/cwe/cwe-{n}")]
 
 
 def _level(code: str) -> str:

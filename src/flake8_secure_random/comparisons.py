@@ -1,0 +1,217 @@
+"""RND301: a secret compared with `==` / `!=`, which leaks it through timing; `secrets.compare_digest`
+compares in constant time.
+
+A comparison is reported when one side is named as a secret that an attacker guesses byte by byte
+(a token, signature, digest, HMAC, API key, password hash, CSRF token, one-time code) and the other
+side is not a literal: `token == ""` or `sig is None` say nothing secret. Names are judged by their
+last word, so `token_type == expected_type` and `token_count != n` are not secrets.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import List, Optional, Sequence, Set
+
+from .model import Finding
+from .sinks import target_name
+from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
+
+# Last words that name a value compared to authenticate something.
+_HEADS = frozenset(
+    {
+        "token", "signature", "digest", "hexdigest", "hmac", "secret", "csrf", "xsrf", "otp", "totp",
+        "hotp", "nonce", "apikey", "verifier", "passcode",
+    }
+)
+_PASSWORD = frozenset({"password", "passwd", "pwd", "pw", "pass", "passphrase"})
+_CODE_QUALIFIERS = frozenset({"otp", "verification", "verify", "reset", "activation", "confirm", "confirmation", "auth", "mfa", "2fa", "totp", "login"})
+# Words that put a token in a parser, a cache or a sequence, not in an authentication check.
+_NOT_AUTH = frozenset(
+    {
+        "cache", "lex", "lexer", "parse", "parser", "next", "prev", "previous", "current", "cur", "last",
+        "first", "end", "start", "stop", "eof", "grammar", "syntax", "type", "kind", "node", "tok", "ast",
+        "regex", "pattern", "func", "function", "method", "callable", "bound",
+    }
+)
+# Words that say the other side is the value a secret is checked against.
+_CHECKED_AGAINST = frozenset(
+    {
+        "expected", "computed", "calculated", "stored", "valid", "correct", "actual", "provided", "received",
+        "submitted", "given", "known", "good", "request", "header", "headers", "cookie", "cookies", "session",
+        "form", "args", "params", "query", "user", "client", "server", "db", "saved", "real", "sent",
+    }
+)
+# Calls whose result is a cryptographic value: `hmac.new(...).hexdigest()`, `compute_signature(...)`.
+_CRYPTO_CALLS = frozenset({"hexdigest", "digest", "hmac", "sign", "compute", "calculate", "hash", "b64encode", "urlsafe_b64encode", "hexlify"})
+
+
+# Cheap prefilter, on text: an equality test whose operands pass the same word rules as below.
+_OP = re.compile(r"[!=]=")
+_LEFT = re.compile(r"([\w.\[\]'\"-]+(?:\(\))?)\s*$")
+_RIGHT = re.compile(r"\s*([\w.\[\]'\"-]+(?:\(\))?)")
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+
+
+# Substrings one of which a line must hold before its comparisons are looked at.
+_GATE_WORDS = ("token", "signature", "digest", "hmac", "secret", "csrf", "otp", "nonce", "key", "hash", "code", "verifier", "pass", "pwd")
+
+
+def might_compare_secrets(source: str) -> bool:
+    """Whether a line compares something named like a secret (so the file is worth parsing).
+    Plain substring tests first: a whole standard library passes through here in a tenth of a second."""
+    return bool(candidate_lines(source, first_only=True))
+
+
+def candidate_lines(source: str, first_only: bool = False) -> Set[int]:
+    """The numbers of the lines that compare something named like a secret (by text)."""
+    found: Set[int] = set()
+    if "==" not in source and "!=" not in source:
+        return found
+    for number, line in enumerate(source.split("\n"), 1):  # (a lone \\r ends no line here: a rare miss)
+        if ("==" in line or "!=" in line) and _line_compares_secret(line):
+            found.add(number)
+            if first_only:
+                break
+    return found
+
+
+def _line_compares_secret(line: str) -> bool:
+    low = line.lower()
+    if not any(word in low for word in _GATE_WORDS):
+        return False
+    for op in _OP.finditer(line):
+        left = _LEFT.search(line, 0, op.start())
+        right = _RIGHT.match(line, op.end())
+        if not left or not right:
+            continue
+        for this, other in ((left.group(1), right.group(1)), (right.group(1), left.group(1))):
+            names = _IDENT.findall(this)
+            if names and _secret_words(words(names[-1]), other):
+                return True
+            keys = re.findall(r"\[['\"]([^'\"]+)['\"]\]", this)
+            if keys and _secret_words(words(keys[-1]), other):
+                return True
+    return False
+
+
+def _secret_words(ws, other_text: str) -> bool:
+    if not ws or any(w in _NOT_AUTH for w in ws):
+        return False
+    head, qualifiers = ws[-1], ws[:-1]
+    if head in _HEADS or head in ("key", "hash", "code") or head in _PASSWORD:
+        if qualifiers:
+            return True
+        other = words(other_text)
+        return any(w in _CHECKED_AGAINST or w in _CRYPTO_CALLS for w in other)
+    return False
+
+
+def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary) -> Optional[str]:
+    """The name under which `expr` is a secret worth a constant-time comparison with `other`, or None.
+
+    A qualified name (`csrf_token`, `api_key`, `password_hash`, `reset_code`) is enough; a bare one
+    (`token`, `signature`, `digest`) needs the other side to look like what it is checked against:
+    a crypto call or a name such as `expected`, `stored`, `request.headers[...]`."""
+    name = _name_of(expr)
+    if not name or _constant_name(expr) or _constant_name(other):
+        return None
+    ws = words(name)
+    if not ws or ws[-1] in NOT_SECRET_HEADS or vocab.benign_word(ws[-1]) or vocab.fake(name):
+        return None
+    if any(w in _NOT_AUTH for w in ws):
+        return None
+    head, qualifiers = ws[-1], ws[:-1]
+    qualified = any(q in QUALIFIERS or q in vocab.strong for q in qualifiers)
+    if head in _HEADS:
+        return name if qualified or _checked_against(other) else None
+    if head == "key" and vocab.secret_word(name) and (qualified or _checked_against(other)):
+        return name
+    if head == "hash" and any(w in _PASSWORD for w in ws):
+        return name
+    if head in _PASSWORD and "hashed" in ws:
+        return name
+    if head == "code" and any(w in _CODE_QUALIFIERS for w in ws):
+        return name
+    return None
+
+
+def _checked_against(other: ast.AST) -> bool:
+    if isinstance(other, ast.Call):
+        callee = _name_of(other) or ""
+        return any(w in _CRYPTO_CALLS for w in words(callee))
+    names = [n for n in (_name_of(other), _dotted_words(other)) if n]
+    return any(w in _CHECKED_AGAINST for n in names for w in words(n))
+
+
+def _dotted_words(expr: ast.AST) -> str:
+    parts = []
+    while isinstance(expr, (ast.Attribute, ast.Subscript)):
+        if isinstance(expr, ast.Attribute):
+            parts.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        parts.append(expr.id)
+    return "_".join(reversed(parts))
+
+
+def _constant_name(expr: ast.AST) -> bool:
+    """`signal.SIGINT`, `token.NAME`, `MAX_TOKEN`: comparing with a constant checks a kind, not a secret."""
+    name = expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else None
+    return bool(name) and name.isupper() and len(name) > 1
+
+
+def _name_of(expr: ast.AST) -> Optional[str]:
+    if isinstance(expr, ast.Call):  # `compute_signature(...)`, `h.hexdigest()`
+        func = expr.func
+        return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    return target_name(expr)
+
+
+def _is_literal(expr: ast.AST) -> bool:
+    if isinstance(expr, ast.Constant):
+        return True
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) and not expr.elts:
+        return True
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in ("len", "type", "bool", "int")
+
+
+def _walk_lines(tree: ast.AST, wanted: Set[int]):
+    """ast.walk, but only into the statements and expressions that span one of `wanted` lines."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            start = getattr(child, "lineno", None)
+            if start is None or any(start <= line <= (child.end_lineno or start) for line in wanted):  # type: ignore[attr-defined]
+                stack.append(child)
+
+
+def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], char_col) -> List[Finding]:
+    out: List[Finding] = []
+    wanted = candidate_lines("\n".join(lines))
+    for node in _walk_lines(tree, wanted):
+        if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            continue
+        left, right = node.left, node.comparators[0]
+        if _is_literal(left) or _is_literal(right):
+            continue
+        secret = compared_secret(left, right, vocab) or compared_secret(right, left, vocab)
+        if not secret:
+            continue
+        op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+        end_line = node.end_lineno or node.lineno
+        out.append(Finding(
+            code="RND301",
+            line=node.lineno,
+            col=char_col(lines, node.lineno, node.col_offset),
+            end_line=end_line,
+            end_col=char_col(lines, end_line, node.end_col_offset or node.col_offset),
+            message=f"'{secret}' compared with {op}; use secrets.compare_digest()",
+            why=f"{op} stops at the first differing byte, so response times reveal '{secret}' byte by byte",
+            qualname=op,
+            secret=secret,
+            col_bytes=node.col_offset,
+            end_col_bytes=node.end_col_offset or node.col_offset,
+        ))
+    return out
