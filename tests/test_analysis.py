@@ -448,3 +448,36 @@ def test_secret_comparisons(expr):
 )
 def test_not_secret_comparisons(expr):
     assert [f for f in check(f"if {expr}:\n    pass\n") if f.code == "RND301"] == []
+
+
+# -- RND201: tokens too short ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("src", "message"),
+    [
+        ("import secrets\nreset_token = secrets.token_hex(8)\n",
+         "secrets.token_hex(8) gives 64 bits for 'reset_token'; use at least 16 bytes (128 bits), 32 recommended"),
+        ("import secrets as s\napi_key = s.token_urlsafe(15)\n",
+         "secrets.token_urlsafe(15) gives 120 bits for 'api_key'; use at least 16 bytes (128 bits), 32 recommended"),
+        ("import os, base64\nsession_id = base64.b64encode(os.urandom(6)).decode()\n",
+         "os.urandom(6) gives 48 bits for 'session_id'; use at least 16 bytes (128 bits), 32 recommended"),
+        ("from secrets import token_bytes\ndef make_secret():\n    return token_bytes(4)\n",
+         "secrets.token_bytes(4) gives 32 bits for 'make_secret'; use at least 16 bytes (128 bits), 32 recommended"),
+    ],
+)
+def test_short_tokens(src, message):
+    assert [f.message for f in check(src) if f.code == "RND201"] == [message]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "import secrets\nreset_token = secrets.token_hex(16)\n",
+        "import secrets\ntrace_id = secrets.token_hex(4)\n",
+        "import secrets\notp_secret = secrets.token_hex(4)\n",
+        "import os\niv = os.urandom(12)\n",
+        "import secrets\nn = 8\napi_key = secrets.token_hex(n)\n",
+        "import secrets\ntoken = len(secrets.token_hex(4))\n",
+    ],
+)
+def test_not_short_tokens(src):
+    assert [f for f in check(src) if f.code == "RND201"] == []

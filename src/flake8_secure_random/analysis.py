@@ -26,6 +26,7 @@ from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import source_lines
 from .paths import context_words, is_test_path
+from .weakness import might_draw_tokens, short_tokens
 from .sources import Scopes
 from .suppression import suppressed
 from .vocabulary import AMBIGUOUS, Vocabulary, words
@@ -96,8 +97,8 @@ def find(
     tree: Optional[ast.Module] = None,
 ) -> List[Finding]:
     """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse."""
-    uses_random, compares = might_use_random(source), might_compare_secrets(source)
-    if not (uses_random or compares):
+    uses_random, compares, draws = might_use_random(source), might_compare_secrets(source), might_draw_tokens(source)
+    if not (uses_random or compares or draws):
         return []
     if path is not None and not settings.include_tests and is_test_path(path):
         return []
@@ -113,6 +114,8 @@ def find(
         found.extend(analysis.findings(lines))
     if compares:
         found.extend(unsafe_comparisons(tree, vocab, lines, rules.char_col))
+    if draws:
+        found.extend(short_tokens(tree, vocab, lines, rules.char_col))
     out = []
     for finding in found:
         span = lines[finding.line - 1 : finding.end_line]
@@ -133,7 +136,7 @@ def might_use_random(source: str) -> bool:
 
 def needs_analysis(source: str) -> bool:
     """Whether any rule could report something in `source` (else it is not even parsed)."""
-    return might_use_random(source) or might_compare_secrets(source)
+    return might_use_random(source) or might_compare_secrets(source) or might_draw_tokens(source)
 
 
 class _Analysis:

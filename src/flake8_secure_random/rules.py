@@ -367,6 +367,59 @@ RULES: Tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        code="RND201",
+        name="secret-token-too-short",
+        summary="Flags a token, key or secret drawn with `secrets.token_*()` or `os.urandom()` from fewer than 16 bytes.",
+        why=(
+            "A secure source does not make a short value safe: `secrets.token_hex(4)` is 32 bits, which a few "
+            "billion guesses exhaust. Python's documentation recommends 32 bytes; below 16 bytes (128 bits) a "
+            "token can be brute-forced offline, and a reset or invitation link by a determined attacker online."
+        ),
+        fix_safety="Not fixed automatically: a longer token changes the value's length and format (database columns, URLs).",
+        known_problems=(
+            "Only an int literal byte count is judged. OTPs, PINs, verification codes, salts, IVs, nonces and "
+            "protocol challenges (NTLM fixes 8 bytes) are "
+            "exempt: they are short by design or not secret in the same sense."
+        ),
+        bad=(
+            Example(
+                title="a reset token of 4 bytes",
+                source='''
+                import secrets
+
+                def new_reset_token():
+                    return secrets.token_hex(4)
+                ''',
+                lines=(4,),
+            ),
+            Example(
+                title="an API key from os.urandom",
+                source='''
+                from os import urandom
+
+                api_key = urandom(8).hex()
+                ''',
+                lines=(3,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="32 bytes, and short values that are short by design",
+                source='''
+                import os
+                import secrets
+
+                reset_token = secrets.token_urlsafe(32)
+                otp_seed = secrets.token_bytes(20)
+                iv = os.urandom(12)
+                request_id = secrets.token_hex(4)
+                ''',
+            ),
+        ),
+        fix="no",
+        references=("https://cwe.mitre.org/data/definitions/331.html", "https://docs.python.org/3/library/secrets.html#how-many-bytes-should-tokens-use"),
+    ),
+    Rule(
         code="RND301",
         name="secret-compared-with-eq",
         summary="Flags a token, signature, digest, API key, password hash or one-time code compared with `==` or `!=`.",
