@@ -9,6 +9,7 @@ or function return that names a token, key or secret.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, List, Optional, Sequence
 
 from .model import Finding
@@ -24,8 +25,12 @@ _WRAPPERS = {"hex", "decode", "encode", "str", "bytes", "b64encode", "urlsafe_b6
 _EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "iv", "nonce", "cnonce", "salt", "challenge"})
 
 
+_SHORT_DRAW = re.compile(r"(?:token_bytes|token_hex|token_urlsafe|urandom)\(\s*(?:[0-9]|1[0-5])\s*\)")
+
+
 def might_draw_tokens(source: str) -> bool:
-    return ("token_" in source and "secrets" in source) or "urandom" in source
+    """A drawing call with a literal byte count under 16 somewhere in the text."""
+    return ("token_" in source or "urandom" in source) and _SHORT_DRAW.search(source) is not None
 
 
 def _drawing_functions(tree: ast.Module) -> Dict[str, str]:
