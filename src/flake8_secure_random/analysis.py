@@ -113,9 +113,9 @@ def find(
         analysis.run()
         found.extend(analysis.findings(lines))
     if compares:
-        found.extend(unsafe_comparisons(tree, vocab, lines, rules.char_col))
+        found.extend(unsafe_comparisons(tree, vocab, lines))
     if draws:
-        found.extend(short_tokens(tree, vocab, lines, rules.char_col))
+        found.extend(short_tokens(tree, vocab, lines))
     out = []
     for finding in found:
         span = lines[finding.line - 1 : finding.end_line]

@@ -13,6 +13,7 @@ import re
 from typing import List, Optional, Sequence, Set
 
 from .model import Finding
+from .rules import finding_at, span
 from .sinks import target_name
 from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
 
@@ -187,7 +188,7 @@ def _walk_lines(tree: ast.AST, wanted: Set[int]):
                 stack.append(child)
 
 
-def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], char_col) -> List[Finding]:
+def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = candidate_lines("\n".join(lines))
     for node in _walk_lines(tree, wanted):
@@ -200,18 +201,8 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
         if not secret:
             continue
         op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
-        end_line = node.end_lineno or node.lineno
-        out.append(Finding(
-            code="RND301",
-            line=node.lineno,
-            col=char_col(lines, node.lineno, node.col_offset),
-            end_line=end_line,
-            end_col=char_col(lines, end_line, node.end_col_offset or node.col_offset),
-            message=f"'{secret}' compared with {op}; use secrets.compare_digest()",
-            why=f"{op} stops at the first differing byte, so response times reveal '{secret}' byte by byte",
-            qualname=op,
-            secret=secret,
-            col_bytes=node.col_offset,
-            end_col_bytes=node.end_col_offset or node.col_offset,
+        out.append(finding_at(
+            "RND301", span(node), lines, f"'{secret}' compared with {op}; use secrets.compare_digest()",
+            f"{op} stops at the first differing byte, so response times reveal '{secret}' byte by byte", op, secret,
         ))
     return out

@@ -550,6 +550,21 @@ def suggestion(src: Source) -> str:
     return f"secrets.SystemRandom().{method}()"
 
 
+def finding_at(code: str, node_span: Tuple[int, int, int, int], lines: Sequence[str], message: str, why: str,
+               qualname: str, secret: str) -> Finding:
+    """A Finding over ast's (line, byte col, end line, end byte col), with columns in characters."""
+    line, col, end_line, end_col = node_span
+    return Finding(
+        code=code, line=line, col=char_col(lines, line, col), end_line=end_line,
+        end_col=char_col(lines, end_line, end_col), message=message, why=why, qualname=qualname,
+        secret=secret, col_bytes=col, end_col_bytes=end_col,
+    )
+
+
+def span(node) -> Tuple[int, int, int, int]:
+    return (node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
+
+
 def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Finding:
     code = _CODE_FOR_KIND[src.kind]
     if src.kind == "seed":
@@ -558,19 +573,7 @@ def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Fin
         message = f"{src.qualname}() generator builds '{secret}'; use {suggestion(src)}"
     else:
         message = f"{src.qualname}() builds '{secret}'; use {suggestion(src)}"
-    return Finding(
-        code=code,
-        line=src.line,
-        col=char_col(lines, src.line, src.col),
-        end_line=src.end_line,
-        end_col=char_col(lines, src.end_line, src.end_col),
-        message=message,
-        why=why,
-        qualname=src.qualname,
-        secret=secret,
-        col_bytes=src.col,
-        end_col_bytes=src.end_col,
-    )
+    return finding_at(code, (src.line, src.col, src.end_line, src.end_col), lines, message, why, src.qualname, secret)
 
 
 def char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
@@ -584,18 +587,11 @@ def char_col(lines: Sequence[str], line: int, byte_col: int) -> int:
 
 def strict_finding_for(src: Source, lines: Sequence[str]) -> Finding:
     what = "generator" if src.kind == "generator" else "call"
-    return Finding(
-        code="RND901",
-        line=src.line,
-        col=char_col(lines, src.line, src.col),
-        end_line=src.end_line,
-        end_col=char_col(lines, src.end_line, src.end_col),
-        message=f"{src.qualname}() is not a cryptographically secure {what}; use secrets if the value must be unpredictable",
-        why=f"strict mode reports every {src.qualname}() {what}; no secret was found for this one",
-        qualname=src.qualname,
-        secret="",
-        col_bytes=src.col,
-        end_col_bytes=src.end_col,
+    return finding_at(
+        "RND901", (src.line, src.col, src.end_line, src.end_col), lines,
+        f"{src.qualname}() is not a cryptographically secure {what}; use secrets if the value must be unpredictable",
+        f"strict mode reports every {src.qualname}() {what}; no secret was found for this one",
+        src.qualname, "",
     )
 
 

@@ -13,6 +13,7 @@ import re
 from typing import Dict, List, Optional, Sequence
 
 from .model import Finding
+from .rules import finding_at, span
 from .sinks import target_name
 from .vocabulary import Vocabulary, words
 
@@ -96,7 +97,7 @@ def _destination(call: ast.Call, parents: Dict[ast.AST, ast.AST]) -> Optional[st
         node = parent
 
 
-def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], char_col) -> List[Finding]:
+def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     drawing = _drawing_functions(tree)
     if not drawing:
         return []
@@ -114,18 +115,10 @@ def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], char
         if not secret or any(w in _EXEMPT for w in words(name or "")):
             continue
         bits = 8 * arg.value
-        end_line = node.end_lineno or node.lineno
-        out.append(Finding(
-            code="RND201",
-            line=node.lineno,
-            col=char_col(lines, node.lineno, node.col_offset),
-            end_line=end_line,
-            end_col=char_col(lines, end_line, node.end_col_offset or node.col_offset),
-            message=f"{qualname}({arg.value}) gives {bits} bits for '{name}'; use at least {MIN_BYTES} bytes ({8 * MIN_BYTES} bits), 32 recommended",
-            why=f"{arg.value} random bytes are {bits} bits: about 2**{bits - 1} guesses find '{name}'",
-            qualname=qualname,
-            secret=name or "",
-            col_bytes=node.col_offset,
-            end_col_bytes=node.end_col_offset or node.col_offset,
+        out.append(finding_at(
+            "RND201", span(node), lines,
+            f"{qualname}({arg.value}) gives {bits} bits for '{name}'; use at least {MIN_BYTES} bytes ({8 * MIN_BYTES} bits), 32 recommended",
+            f"{arg.value} random bytes are {bits} bits: about 2**{bits - 1} guesses find '{name}'",
+            qualname, name or "",
         ))
     return out
