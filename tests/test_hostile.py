@@ -180,3 +180,14 @@ def test_check_and_fix_diff_over_the_whole_stdlib():
         code, _, err = run(argv)
         assert code in (0, 1, 2) and "Traceback" not in err
         assert all(": " in line for line in err.splitlines())  # one line per file it could not handle
+
+
+def test_warnings_about_the_checked_code_are_not_printed(tmp_path):
+    import subprocess
+
+    path = tmp_path / "escapes.py"
+    path.write_text('import random\npattern = "\\d+"\ntoken = random.getrandbits(64)\n')
+    proc = subprocess.run([sys.executable, "-W", "error", "-m", "flake8_secure_random", "check", str(path)],
+                          capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (1, "")
+    assert proc.stdout.startswith(f"{path}:3:9: RND101")

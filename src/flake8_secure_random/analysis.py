@@ -24,7 +24,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
-from .files import source_lines
+from .files import parse, source_lines
 from .paths import context_words, is_test_path
 from .weakness import might_draw_tokens, short_tokens
 from .sources import Scopes
@@ -103,7 +103,7 @@ def find(
     if path is not None and not settings.include_tests and is_test_path(path):
         return []
     if tree is None:
-        tree = ast.parse(source)
+        tree = parse(source)
     vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
     lines = source_lines(source)
     found: List[Finding] = []

@@ -15,7 +15,7 @@ from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from .analysis import find, needs_analysis
 from .config import ConfigError, find_pyproject, settings_from
-from .files import SourceError, decode, python_files, read_source, source_lines
+from .files import SourceError, decode, parse, python_files, read_source, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
 
@@ -107,7 +107,7 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
 def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Finding], Optional[ast.Module]]:
     """The findings, and the tree when the file needed one (the fixer reuses it)."""
     try:
-        tree = ast.parse(text) if needs_analysis(text) else None
+        tree = parse(text) if needs_analysis(text) else None
     except SyntaxError as exc:
         raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
     except (ValueError, RecursionError, MemoryError) as exc:

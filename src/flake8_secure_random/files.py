@@ -1,11 +1,13 @@
 """Finding the Python files under the paths a user gave, and reading them as text."""
 from __future__ import annotations
 
+import ast
 import fnmatch
 import io
 import os
 import re
 import tokenize
+import warnings
 from pathlib import Path
 from typing import Iterator, List, Sequence, Tuple
 
@@ -39,6 +41,14 @@ def source_lines(text: str, keepends: bool = False) -> List[str]:
     if start < len(text):
         out.append(text[start:])
     return out
+
+
+def parse(text: str) -> "ast.Module":
+    """ast.parse without the SyntaxWarnings (invalid escape sequences...) that Python prints about the
+    code it parses: those are the checked project's business, and would break the one-line-per-file output."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text)
 
 
 def excluded(path: str, patterns: Sequence[str]) -> bool:

@@ -29,7 +29,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
-from .files import source_lines
+from .files import parse, source_lines
 from .model import Finding
 
 # Methods whose idiomatic `secrets` spelling is exactly the same function.
@@ -96,7 +96,7 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
     if not wanted:
         return result
     try:
-        tree = tree if tree is not None else ast.parse(source)
+        tree = tree if tree is not None else parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         return _give_up(result, wanted, f"cannot parse ({type(exc).__name__})")
     if "secrets" in source and _secrets_is_taken(tree, [f.line for f in wanted.values()]):
@@ -132,7 +132,7 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
     except (RecursionError, MemoryError) as exc:
         return _give_up(result, wanted, f"too deeply nested to rewrite ({type(exc).__name__}); left alone")
     try:
-        ast.parse(new_source)
+        parse(new_source)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - never expected
         return _give_up(result, wanted, f"the rewrite would not parse ({exc}); left alone")
     result.source = new_source
@@ -370,7 +370,7 @@ def _still_used(name: str, source: str, tree: ast.Module, lines: List[str]) -> b
     word = re.compile(rf"\b{re.escape(name)}\b")
     if not any(word.search(text) for i, text in enumerate(lines, 1) if i not in import_lines):
         return False
-    new_tree = ast.parse(source)
+    new_tree = parse(source)
     return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(new_tree))
 
 
