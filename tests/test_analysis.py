@@ -481,3 +481,25 @@ def test_short_tokens(src, message):
 )
 def test_not_short_tokens(src):
     assert [f for f in check(src) if f.code == "RND201"] == []
+
+
+# -- RND202: passwords with too little entropy -------------------------------------------------------
+def test_weak_password_bits_and_threshold():
+    src = "import secrets, string\npw = ''.join(secrets.choice(string.ascii_lowercase) for _ in range(8))\n"
+    [f] = [f for f in check(src) if f.code == "RND202"]
+    assert f.message == "'pw' has 37.6 bits (8 characters from 26); use at least 64 bits, e.g. 14 characters from this alphabet"
+    assert [f for f in check(src, min_password_bits=32.0) if f.code == "RND202"] == []
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "import secrets, string\npassword = ''.join(secrets.choice(string.ascii_letters + string.digits) for _ in range(16))\n",
+        "import secrets, string\notp = ''.join(secrets.choice(string.digits) for _ in range(6))\n",
+        "import secrets, string\nlabel = ''.join(secrets.choice(string.ascii_lowercase) for _ in range(4))\n",
+        "import random, string\npassword = ''.join(random.choice(string.ascii_lowercase) for _ in range(4))\n",
+        "import secrets\npassword = ''.join(secrets.choice(chars) for _ in range(4))\n",
+    ],
+)
+def test_not_weak_passwords(src):
+    assert [f for f in check(src) if f.code == "RND202"] == []

@@ -163,3 +163,15 @@ def test_strict_mode_from_flag_and_config(tree):
     assert "RND901" not in run(["check", "pkg"], cwd=tree)[1]
     (tree / "pyproject.toml").write_text("[tool.secure-random]\nstrict = true\n")
     assert "RND901" in run(["check", "pkg"], cwd=tree)[1]
+
+
+def test_min_password_bits_from_config(tree):
+    (tree / "pkg" / "pw.py").write_text(
+        "import secrets, string\npassword = ''.join(secrets.choice(string.ascii_lowercase) for _ in range(12))\n"
+    )
+    assert "RND202" in run(["check", "pkg/pw.py"], cwd=tree)[1]  # 56.4 bits < 64
+    (tree / "pyproject.toml").write_text("[tool.secure-random]\nmin-password-bits = 50\n")
+    assert run(["check", "pkg/pw.py"], cwd=tree)[:2] == (0, "")
+    (tree / "pyproject.toml").write_text('[tool.secure-random]\nmin-password-bits = "many"\n')
+    code, _, err = run(["check", "pkg/pw.py"], cwd=tree)
+    assert code == 2 and "'min-password-bits' must be a positive number" in err

@@ -79,6 +79,8 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
     p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
     p.add_argument("--exclude", type=_words, metavar="GLOB,GLOB", help="paths not to check, added to the config's `exclude`")
+    p.add_argument("--min-password-bits", type=float, metavar="BITS",
+                   help="RND202: least entropy for a password or key from a known alphabet (default 64)")
     p.add_argument("--strict", action="store_true", default=None,
                    help="also report every other non-cryptographic random call (RND901), as bandit's B311 does")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
@@ -96,6 +98,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         include_tests=args.include_tests,
         exclude=args.exclude,
         strict=args.strict,
+        min_password_bits=args.min_password_bits,
     )
 
 

@@ -19,6 +19,7 @@ KEYS = {
     "include-tests": "include_tests",
     "exclude": "exclude",
     "strict": "strict",
+    "min-password-bits": "min_password_bits",
 }
 
 
@@ -51,7 +52,11 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
         if field is None:
             known = ", ".join(sorted(KEYS))
             raise ConfigError(f"{pyproject}: unknown key '{key}' in [tool.secure-random] (known: {known})")
-        if field in ("include_tests", "strict"):
+        if field == "min_password_bits":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"{pyproject}: '{key}' must be a positive number")
+            out[field] = float(value)
+        elif field in ("include_tests", "strict"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{pyproject}: '{key}' must be true or false")
             out[field] = value

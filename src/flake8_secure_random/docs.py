@@ -25,6 +25,7 @@ command line from `[tool.secure-random]` in `pyproject.toml`, and by flake8 from
 | `include-tests = true` | `--secure-random-include-tests` | also check test files |
 | `exclude = ["legacy/*"]` | flake8's own `--extend-exclude` | paths not to check |
 | `strict = true` | `--extend-select RND9` | also report every other `random` call (RND901) |
+| `min-password-bits = 64` | `--secure-random-min-password-bits=64` | RND202's threshold |
 """
 
 

@@ -31,6 +31,10 @@ class SecureRandomChecker:
             comma_separated_list=True, help="More words that name harmless values.",
         )
         manager.add_option(
+            "--secure-random-min-password-bits", type=float, default=64.0, parse_from_config=True,
+            help="RND202: least entropy for a password or key from a known alphabet (default 64).",
+        )
+        manager.add_option(
             "--secure-random-include-tests", action="store_true", default=False, parse_from_config=True,
             help="Also check test files (tests/, test_*.py, *_test.py, conftest.py), skipped by default.",
         )
@@ -44,6 +48,7 @@ class SecureRandomChecker:
             # flake8 applies `# noqa` itself, and --disable-noqa must show everything.
             honour_noqa=not getattr(options, "disable_noqa", False),
             strict=True,  # RND9xx are in flake8's default ignore list; --extend-select RND9 shows them
+            min_password_bits=float(options.secure_random_min_password_bits),
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:

@@ -19,6 +19,8 @@ class Settings:
     exclude: Tuple[str, ...] = ()
     # Also report every other non-cryptographic random call (RND9xx), as bandit's B311 does.
     strict: bool = False
+    # RND202: passwords and keys from a known alphabet need at least this much entropy.
+    min_password_bits: float = 64.0
 
 
 DEFAULT_SETTINGS = Settings()

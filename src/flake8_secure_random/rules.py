@@ -420,6 +420,49 @@ RULES: Tuple[Rule, ...] = (
         references=("https://cwe.mitre.org/data/definitions/331.html", "https://docs.python.org/3/library/secrets.html#how-many-bytes-should-tokens-use"),
     ),
     Rule(
+        code="RND202",
+        name="password-too-weak",
+        summary="Flags a password or key built with `secrets` from a known alphabet and a literal length with too little entropy.",
+        why=(
+            "Entropy is length times log2 of the alphabet: 8 lowercase letters are 37.6 bits, found in hours by "
+            "an offline attack on a leaked hash. The threshold is 64 bits by default (`min-password-bits`). "
+            "OTPs, PINs and verification codes are exempt: they are short by design and protected by rate limits."
+        ),
+        fix_safety="Not fixed automatically: a longer password changes what users and systems receive.",
+        known_problems=(
+            "Only `\"\".join(secrets.choice(A) for _ in range(N))`, `SystemRandom().choices(A, k=N)` and "
+            "`.sample(A, N)` with a literal N and an alphabet made of `string` constants and literals are measured."
+        ),
+        bad=(
+            Example(
+                title="8 lowercase letters",
+                source='''
+                import secrets
+                import string
+
+                def temporary_password():
+                    return "".join(secrets.choice(string.ascii_lowercase) for _ in range(8))
+                ''',
+                lines=(5,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="16 characters from 62, and a 6-digit OTP",
+                source='''
+                import secrets
+                import string
+
+                ALPHABET = string.ascii_letters + string.digits
+                password = "".join(secrets.choice(ALPHABET) for _ in range(16))
+                otp = "".join(secrets.choice(string.digits) for _ in range(6))
+                ''',
+            ),
+        ),
+        fix="no",
+        references=("https://cwe.mitre.org/data/definitions/521.html", "https://docs.python.org/3/library/secrets.html#recipes-and-best-practices"),
+    ),
+    Rule(
         code="RND301",
         name="secret-compared-with-eq",
         summary="Flags a token, signature, digest, API key, password hash or one-time code compared with `==` or `!=`.",

@@ -122,3 +122,117 @@ def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> L
             qualname, name or "",
         ))
     return out
+
+
+# -- RND202: a password from a known alphabet and a literal length, with too little entropy ----------
+_STRING_CONSTANTS = {
+    "ascii_letters": 52, "ascii_lowercase": 26, "ascii_uppercase": 26, "digits": 10, "hexdigits": 22,
+    "octdigits": 8, "punctuation": 32, "printable": 100, "letters": 52, "lowercase": 26, "uppercase": 26,
+}
+# Names that are secrets but short by design, or not passwords (exempt, as the issue says).
+_PASSWORD_EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "challenge", "nonce", "salt", "iv"})
+
+
+def might_build_passwords(source: str) -> bool:
+    return "secrets" in source or "SystemRandom" in source
+
+
+def _alphabet_size(expr: ast.AST, assigned: Dict[str, ast.AST], depth: int = 0) -> Optional[int]:
+    if depth > 5:
+        return None
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        return len(set(expr.value)) or None
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "string":
+        return _STRING_CONSTANTS.get(expr.attr)
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        left, right = _alphabet_size(expr.left, assigned, depth + 1), _alphabet_size(expr.right, assigned, depth + 1)
+        return left + right if left and right else None
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in ("list", "tuple", "str") and len(expr.args) == 1:
+        return _alphabet_size(expr.args[0], assigned, depth + 1)
+    if isinstance(expr, ast.Name) and expr.id in assigned:
+        return _alphabet_size(assigned[expr.id], assigned, depth + 1)
+    return None
+
+
+def _single_assignments(tree: ast.Module) -> Dict[str, ast.AST]:
+    """Names assigned exactly once in the module (at any level): their value, to size alphabets."""
+    seen: Dict[str, List[ast.AST]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            seen.setdefault(node.targets[0].id, []).append(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            seen.setdefault(node.target.id, []).extend([node.value, node.value])
+    return {name: values[0] for name, values in seen.items() if len(values) == 1}
+
+
+def _secure_chooser(func: ast.AST, method: str) -> bool:
+    dotted = _dotted(func)
+    if not dotted.endswith(method):
+        if isinstance(func, ast.Attribute) and func.attr == method and isinstance(func.value, ast.Call):
+            return "SystemRandom" in _dotted(func.value.func)
+        return False
+    return dotted == f"secrets.{method}" or "SystemRandom" in dotted
+
+
+def _built_password(node: ast.Call, assigned: Dict[str, ast.AST]):
+    """(length, alphabet size, with replacement) for `"".join(secrets.choice(A) for _ in range(N))`,
+    `"".join(SystemRandom().choices(A, k=N))` and `.sample(A, N)` with a literal N; else None."""
+    if not (isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1):
+        return None
+    arg = node.args[0]
+    if isinstance(arg, (ast.GeneratorExp, ast.ListComp)) and len(arg.generators) == 1 and isinstance(arg.elt, ast.Call):
+        it = arg.generators[0].iter
+        pick = arg.elt
+        if (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and len(it.args) == 1
+                and isinstance(it.args[0], ast.Constant) and type(it.args[0].value) is int
+                and len(pick.args) == 1 and _secure_chooser(pick.func, "choice")):
+            size = _alphabet_size(pick.args[0], assigned)
+            return (it.args[0].value, size, True) if size else None
+    if isinstance(arg, ast.Call) and arg.args:
+        size = _alphabet_size(arg.args[0], assigned)
+        if not size:
+            return None
+        if _secure_chooser(arg.func, "choices"):
+            k = next((kw.value for kw in arg.keywords if kw.arg == "k"), None)
+            if isinstance(k, ast.Constant) and type(k.value) is int:
+                return (k.value, size, True)
+        if _secure_chooser(arg.func, "sample") and len(arg.args) == 2:
+            k = arg.args[1]
+            if isinstance(k, ast.Constant) and type(k.value) is int:
+                return (k.value, size, False)
+    return None
+
+
+def weak_passwords(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], min_bits: float) -> List[Finding]:
+    import math
+
+    assigned = _single_assignments(tree)
+    parents: Optional[Dict[ast.AST, ast.AST]] = None
+    out: List[Finding] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        built = _built_password(node, assigned)
+        if built is None:
+            continue
+        length, size, replacement = built
+        if replacement:
+            bits = length * math.log2(size)
+        else:
+            bits = sum(math.log2(size - i) for i in range(min(length, size)))
+        if bits >= min_bits:
+            continue
+        parents = parents or _parents(tree)
+        name = _destination(node, parents)
+        secret = vocab.secret_word(name) if name else None
+        if not secret or any(w in _PASSWORD_EXEMPT for w in words(name or "")):
+            continue
+        needed = math.ceil(min_bits / math.log2(size)) if replacement else None
+        advice = f"e.g. {needed} characters from this alphabet" if needed else "a longer sample or a larger alphabet"
+        out.append(finding_at(
+            "RND202", span(node), lines,
+            f"'{name}' has {bits:.1f} bits ({length} characters from {size}); use at least {min_bits:g} bits, {advice}",
+            f"{length} picks from {size} symbols give {bits:.1f} bits; the threshold is {min_bits:g} (min-password-bits)",
+            "str.join", name or "",
+        ))
+    return out
