@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from textwrap import dedent
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from .model import Finding, Source
 
@@ -636,7 +636,3 @@ def strict_finding_for(src: Source, lines: Sequence[str]) -> Finding:
         f"strict mode reports every {src.qualname}() {what}; no secret was found for this one",
         src.qualname, "",
     )
-
-
-def enabled_codes() -> List[str]:
-    return [r.code for r in RULES if r.default_enabled]
