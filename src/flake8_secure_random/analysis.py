@@ -26,7 +26,9 @@ from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
 from .paths import context_words, is_test_path
-from .weakness import might_build_passwords, might_draw_tokens, short_tokens, weak_passwords
+from .weakness import (
+    might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
+)
 from .sources import Scopes
 from .suppression import suppressed
 from .vocabulary import AMBIGUOUS, Vocabulary, words
@@ -98,8 +100,8 @@ def find(
 ) -> List[Finding]:
     """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse."""
     uses_random, compares, draws = might_use_random(source), might_compare_secrets(source), might_draw_tokens(source)
-    builds = might_build_passwords(source)
-    if not (uses_random or compares or draws or builds):
+    builds, predictable = might_build_passwords(source), might_use_predictable(source)
+    if not (uses_random or compares or draws or builds or predictable):
         return []
     if path is not None and not settings.include_tests and is_test_path(path):
         return []
@@ -119,6 +121,8 @@ def find(
         found.extend(short_tokens(tree, vocab, lines))
     if builds:
         found.extend(weak_passwords(tree, vocab, lines, settings.min_password_bits))
+    if predictable:
+        found.extend(predictable_secrets(tree, vocab, lines))
     out = []
     for finding in found:
         span = lines[finding.line - 1 : finding.end_line]
@@ -140,7 +144,7 @@ def might_use_random(source: str) -> bool:
 def needs_analysis(source: str) -> bool:
     """Whether any rule could report something in `source` (else it is not even parsed)."""
     return (might_use_random(source) or might_compare_secrets(source) or might_draw_tokens(source)
-            or might_build_passwords(source))
+            or might_build_passwords(source) or might_use_predictable(source))
 
 
 class _Analysis:

@@ -64,6 +64,8 @@ def fix_kind(finding: Finding) -> Optional[str]:
         return None
     if finding.code == "RND104" and finding.qualname == "numpy.random.bytes":
         return None
+    if finding.code == "RND203":
+        return "the replacement's length and alphabet are the author's choice"
     if finding.code == "RND202":
         return "a longer password changes its length; choose it by hand"
     if finding.code == "RND201":

@@ -463,6 +463,60 @@ RULES: Tuple[Rule, ...] = (
         references=("https://cwe.mitre.org/data/definitions/521.html", "https://docs.python.org/3/library/secrets.html#recipes-and-best-practices"),
     ),
     Rule(
+        code="RND203",
+        name="predictable-value-as-secret",
+        summary="Flags a token, session id, key or nonce whose only ingredient is a clock, `uuid1()`, `id()` or `hash()`.",
+        why=(
+            "`uuid.uuid1()` is the time and the host's MAC address; `time.time()` is known to the second and guessed "
+            "to the microsecond in about a million tries; `id()` is a memory address; hashing any of them "
+            "(`md5(str(time.time()))`) adds no unpredictability. `uuid.uuid4()` and `secrets` are fine."
+        ),
+        fix_safety="Not fixed automatically: the replacement's format (length, alphabet) is the author's choice.",
+        known_problems=(
+            "Only values built in one expression are judged (`token = md5(str(time.time())).hexdigest()`); a value "
+            "that mixes in any random or secrets call is not reported."
+        ),
+        bad=(
+            Example(
+                title="a session id from uuid1",
+                source='''
+                import uuid
+
+                session_id = str(uuid.uuid1())
+                ''',
+                lines=(3,),
+            ),
+            Example(
+                title="a reset token hashed from the time",
+                source='''
+                import hashlib
+                import time
+
+                def make_reset_token(user):
+                    return hashlib.sha256(f"{user.id}{time.time()}".encode()).hexdigest()
+                ''',
+                lines=(5,),
+            ),
+        ),
+        ok=(
+            Example(
+                title="uuid4, secrets, and timestamps that are not secrets",
+                source='''
+                import secrets
+                import time
+                import uuid
+
+                session_id = str(uuid.uuid4())
+                reset_token = secrets.token_urlsafe(32)
+                token_issued_at = time.time()
+                token_expired = time.time() > 0
+                ''',
+            ),
+        ),
+        fix="no",
+        references=("https://cwe.mitre.org/data/definitions/340.html", "https://docs.python.org/3/library/secrets.html"),
+    ),
+    Rule(
         code="RND301",
         name="secret-compared-with-eq",
         summary="Flags a token, signature, digest, API key, password hash or one-time code compared with `==` or `!=`.",

@@ -13,7 +13,7 @@ from .rules import RULES
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/flake8-secure-random/flake8-secure-random"
 # GitHub files results with a security-severity as security alerts: 7.0-8.9 is "high".
-_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND201": "5.3", "RND202": "5.3", "RND301": "5.9", "RND901": "2.0"}
+_SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND201": "5.3", "RND202": "5.3", "RND203": "7.5", "RND301": "5.9", "RND901": "2.0"}
 
 Fix = Tuple[str, str]  # (replacement text, description)
 

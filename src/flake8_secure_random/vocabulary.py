@@ -37,6 +37,7 @@ NOT_SECRET_HEADS = frozenset(
         "max", "min", "limit", "header", "param", "var", "env", "setting", "settings", "option",
         "options", "config", "mode", "method", "algorithm", "alg", "charset", "alphabet", "chars",
         "characters", "rule", "rules", "validator", "error", "errors", "exists", "valid", "required",
+        "at", "time", "timestamp", "ts", "date", "created", "updated", "issued", "expired", "seconds",
     }
 )
 

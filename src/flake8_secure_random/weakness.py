@@ -236,3 +236,78 @@ def weak_passwords(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], mi
             "str.join", name or "",
         ))
     return out
+
+
+# -- RND203: predictable values used as secrets ---------------------------------------------------------
+# Calls whose value an attacker can guess, and roughly how many bits of it they cannot.
+_PREDICTABLE = {
+    "uuid.uuid1": ("the time and the host's MAC address", 14),
+    "time.time": ("the clock", 20),
+    "time.time_ns": ("the clock", 20),
+    "time.monotonic": ("the clock", 20),
+    "time.perf_counter": ("the clock", 20),
+    "datetime.now": ("the clock", 20),
+    "datetime.utcnow": ("the clock", 20),
+    "datetime.datetime.now": ("the clock", 20),
+    "datetime.datetime.utcnow": ("the clock", 20),
+    "id": ("a memory address", 16),
+    "hash": ("a hash of known data", 0),
+}
+# Calls that bring real entropy: with one of them in the same expression the value is not predictable.
+_ENTROPY = ("secrets.", "urandom", "uuid4", "SystemRandom", "token_", "random.", "getrandbits", "randbytes", "randint", "choice")
+_PREDICTABLE_HINT = re.compile(r"\b(?:uuid1|time|time_ns|now|utcnow|id|hash|monotonic|perf_counter)\(")
+_PREDICTABLE_SINK_WORDS = ("token", "session", "key", "secret", "nonce", "salt", "password", "sid", "csrf", "otp", "reset")
+
+
+def might_use_predictable(source: str) -> bool:
+    """A line that calls a clock / uuid1 / id / hash and either names a secret or returns."""
+    if _PREDICTABLE_HINT.search(source) is None:
+        return False
+    for line in source.split("\n"):
+        if "(" in line and _PREDICTABLE_HINT.search(line):
+            low = line.lower()
+            if low.lstrip().startswith("return") or any(w in low for w in _PREDICTABLE_SINK_WORDS):
+                return True
+    return False
+
+
+def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
+    parents: Optional[Dict[ast.AST, ast.AST]] = None
+    out: List[Finding] = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            name = next((n for n in (target_name(t) for t in targets) if n), None)
+            value: Optional[ast.AST] = node.value
+        elif isinstance(node, ast.keyword):
+            name, value = node.arg, node.value
+        elif isinstance(node, ast.Return) and node.value is not None:
+            parents = parents or _parents(tree)
+            fn = parents.get(node)
+            while fn is not None and not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                fn = parents.get(fn)
+            name, value = (fn.name if fn is not None else None), node.value
+        else:
+            continue
+        if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
+            continue
+        if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
+            continue  # `token_expired = expires_at < time.time()` is a truth value, not a secret
+        calls = [c for c in ast.walk(value) if isinstance(c, ast.Call)]
+        dotted = [_dotted(c.func) for c in calls]
+        if any(any(e in d for e in _ENTROPY) for d in dotted):
+            continue
+        for call, callee in zip(calls, dotted):
+            what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
+            if what is None:
+                continue
+            source_of, bits = what
+            out.append(finding_at(
+                "RND203", span(call), lines,
+                f"{callee}() makes '{name}' predictable ({source_of}: about {bits} bits an attacker cannot guess, "
+                f"a secret needs 128); use secrets.token_urlsafe(32)",
+                f"{callee}() is the only source of '{name}' and is {source_of}, not randomness",
+                callee, name,
+            ))
+            break
+    return out
