@@ -256,17 +256,21 @@ _PREDICTABLE = {
 # Calls that bring real entropy: with one of them in the same expression the value is not predictable.
 _ENTROPY = ("secrets.", "urandom", "uuid4", "SystemRandom", "token_", "random.", "getrandbits", "randbytes", "randint", "choice")
 _PREDICTABLE_HINT = re.compile(r"\b(?:uuid1|time|time_ns|now|utcnow|id|hash|monotonic|perf_counter)\(")
-_PREDICTABLE_SINK_WORDS = ("token", "session", "key", "secret", "nonce", "salt", "password", "sid", "csrf", "otp", "reset")
+_PREDICTABLE_SINK_WORDS = ("token", "session", "secret", "nonce", "salt", "password", "csrf", "otp", "_key", "key_", "apikey")
+_PREDICTABLE_CALLS = ("uuid1(", "time(", "time_ns(", "now(", "id(", "hash(", "monotonic(", "perf_counter(")
+_DEF = re.compile(r"def\s+(\w+)")
 
 
 def might_use_predictable(source: str) -> bool:
-    """A line that calls a clock / uuid1 / id / hash and either names a secret or returns."""
-    if _PREDICTABLE_HINT.search(source) is None:
+    """A line that calls a clock / uuid1 / id / hash and names a secret, or returns from a function
+    whose name does. Plain substring tests: most files cost a few microseconds."""
+    if not any(call in source for call in _PREDICTABLE_CALLS):
         return False
+    secret_defs = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
     for line in source.split("\n"):
-        if "(" in line and _PREDICTABLE_HINT.search(line):
+        if any(call in line for call in _PREDICTABLE_CALLS) and _PREDICTABLE_HINT.search(line):
             low = line.lower()
-            if low.lstrip().startswith("return") or any(w in low for w in _PREDICTABLE_SINK_WORDS):
+            if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
                 return True
     return False
 
