@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Set
 
 from .model import Finding
 from .rules import finding_at, span
@@ -262,23 +262,46 @@ _DEF = re.compile(r"def\s+(\w+)")
 
 
 def might_use_predictable(source: str) -> bool:
-    """A line that calls a clock / uuid1 / id / hash and names a secret, or returns from a function
-    whose name does. Plain substring tests: most files cost a few microseconds."""
-    if not any(call in source for call in _PREDICTABLE_CALLS):
-        return False
+    return bool(predictable_lines(source, first_only=True))
+
+
+def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
+    """Lines that call a clock / uuid1 / id / hash and name a secret, or return from a function whose
+    name does. One regular-expression scan of the text; most files have no such call at all."""
+    found: Set[int] = set()
+    matches = list(_PREDICTABLE_HINT.finditer(source))
+    if not matches:
+        return found
     secret_defs = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-    for line in source.split("\n"):
-        if any(call in line for call in _PREDICTABLE_CALLS) and _PREDICTABLE_HINT.search(line):
-            low = line.lower()
-            if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
-                return True
-    return False
+    line, last = 1, 0
+    for m in matches:
+        line += source.count("\n", last, m.start())
+        last = m.start()
+        start = source.rfind("\n", 0, m.start()) + 1
+        end = source.find("\n", m.end())
+        low = source[start : end if end != -1 else len(source)].lower()
+        if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
+            found.add(line)
+            if first_only:
+                break
+    return found
+
+
+def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[str] = None):
+    """(node, name of the enclosing function) for the nodes that span one of `wanted` lines."""
+    for child in ast.iter_child_nodes(node):
+        start = getattr(child, "lineno", None)
+        if start is not None and not any(start <= line <= (getattr(child, "end_lineno", None) or start) for line in wanted):
+            continue
+        yield child, function
+        inner = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+        yield from _walk_with_function(child, wanted, inner)
 
 
 def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
-    parents: Optional[Dict[ast.AST, ast.AST]] = None
     out: List[Finding] = []
-    for node in ast.walk(tree):
+    wanted = predictable_lines("\n".join(lines))
+    for node, function in _walk_with_function(tree, wanted):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             name = next((n for n in (target_name(t) for t in targets) if n), None)
@@ -286,11 +309,7 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         elif isinstance(node, ast.keyword):
             name, value = node.arg, node.value
         elif isinstance(node, ast.Return) and node.value is not None:
-            parents = parents or _parents(tree)
-            fn = parents.get(node)
-            while fn is not None and not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                fn = parents.get(fn)
-            name, value = (fn.name if fn is not None else None), node.value
+            name, value = function, node.value
         else:
             continue
         if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
