@@ -255,7 +255,6 @@ _PREDICTABLE = {
 }
 # Calls that bring real entropy: with one of them in the same expression the value is not predictable.
 _ENTROPY = ("secrets.", "urandom", "uuid4", "SystemRandom", "token_", "random.", "getrandbits", "randbytes", "randint", "choice")
-_PREDICTABLE_HINT = re.compile(r"\b(?:uuid1|time|time_ns|now|utcnow|id|hash|monotonic|perf_counter)\(")
 _PREDICTABLE_SINK_WORDS = ("token", "session", "secret", "nonce", "salt", "password", "csrf", "otp", "_key", "key_", "apikey")
 _PREDICTABLE_CALLS = ("uuid1(", "time(", "time_ns(", "now(", "id(", "hash(", "monotonic(", "perf_counter(")
 _DEF = re.compile(r"def\s+(\w+)")
@@ -267,23 +266,25 @@ def might_use_predictable(source: str) -> bool:
 
 def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
     """Lines that call a clock / uuid1 / id / hash and name a secret, or return from a function whose
-    name does. One regular-expression scan of the text; most files have no such call at all."""
+    name does. Substring searches only: most files name no secret, or call no clock, at all."""
     found: Set[int] = set()
-    matches = list(_PREDICTABLE_HINT.finditer(source))
-    if not matches:
+    lowered = source.lower()
+    if not any(w in lowered for w in _PREDICTABLE_SINK_WORDS):  # C-speed gate: no secret named at all
         return found
     secret_defs = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-    line, last = 1, 0
-    for m in matches:
-        line += source.count("\n", last, m.start())
-        last = m.start()
-        start = source.rfind("\n", 0, m.start()) + 1
-        end = source.find("\n", m.end())
-        low = source[start : end if end != -1 else len(source)].lower()
-        if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
-            found.add(line)
-            if first_only:
-                break
+    for call in _PREDICTABLE_CALLS:
+        pos = source.find(call)
+        while pos != -1:
+            before = source[pos - 1] if pos else " "
+            if not (before.isalnum() or before == "_"):
+                start = source.rfind("\n", 0, pos) + 1
+                end = source.find("\n", pos)
+                low = source[start : end if end != -1 else len(source)].lower()
+                if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
+                    found.add(source.count("\n", 0, pos) + 1)
+                    if first_only:
+                        return found
+            pos = source.find(call, pos + 1)
     return found
 
 
