@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
 
 from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
@@ -92,15 +92,31 @@ class _Hit:
         self.secret, self.line, self.how, self.context = secret, line, how, context
 
 
+class Plan(NamedTuple):
+    """Which rule families a file's text gives them anything to look at (the cheap prefilters)."""
+
+    uses_random: bool
+    compares: bool
+    draws: bool
+    builds: bool
+    predictable: bool
+
+
+def plan(source: str) -> Plan:
+    return Plan(might_use_random(source), might_compare_secrets(source), might_draw_tokens(source),
+                might_build_passwords(source), might_use_predictable(source))
+
+
 def find(
     source: str,
     settings: Settings = DEFAULT_SETTINGS,
     path: Optional[str] = None,
     tree: Optional[ast.Module] = None,
+    prefiltered: Optional[Plan] = None,
 ) -> List[Finding]:
-    """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse."""
-    uses_random, compares, draws = might_use_random(source), might_compare_secrets(source), might_draw_tokens(source)
-    builds, predictable = might_build_passwords(source), might_use_predictable(source)
+    """Findings for one module's text, sorted by position. Raises SyntaxError if it does not parse.
+    `prefiltered` is `plan(source)` when the caller has already computed it."""
+    uses_random, compares, draws, builds, predictable = prefiltered or plan(source)
     if not (uses_random or compares or draws or builds or predictable):
         return []
     if path is not None and not settings.include_tests and is_test_path(path):
@@ -143,8 +159,7 @@ def might_use_random(source: str) -> bool:
 
 def needs_analysis(source: str) -> bool:
     """Whether any rule could report something in `source` (else it is not even parsed)."""
-    return (might_use_random(source) or might_compare_secrets(source) or might_draw_tokens(source)
-            or might_build_passwords(source) or might_use_predictable(source))
+    return any(plan(source))
 
 
 class _Analysis:
@@ -669,4 +684,4 @@ def _returns_benign_name(node: ast.AST, vocab: Vocabulary) -> bool:
     return bool(name and vocab.benign_word(name))
 
 
-__all__ = ["find", "might_use_random", "needs_analysis"]
+__all__ = ["Plan", "find", "might_use_random", "needs_analysis", "plan"]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .analysis import find, needs_analysis
+from .analysis import find, plan
 from .config import ConfigError, find_pyproject, settings_from
 from .files import SourceError, decode, parse, python_files, read_source, source_lines
 from .model import Finding, Settings
@@ -109,8 +109,9 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
 
 def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Finding], Optional[ast.Module]]:
     """The findings, and the tree when the file needed one (the fixer reuses it)."""
+    prefiltered = plan(text)
     try:
-        tree = parse(text) if needs_analysis(text) else None
+        tree = parse(text) if any(prefiltered) else None
     except SyntaxError as exc:
         raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
     except (ValueError, RecursionError, MemoryError) as exc:
@@ -118,7 +119,7 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
     if tree is None:
         return [], None
     try:
-        return find(text, settings, path=path, tree=tree), tree
+        return find(text, settings, path=path, tree=tree, prefiltered=prefiltered), tree
     except RecursionError:
         raise SourceError("too deeply nested to analyse (RecursionError)") from None
 

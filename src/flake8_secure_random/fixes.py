@@ -64,23 +64,21 @@ def fix_kind(finding: Finding) -> Optional[str]:
         return None
     if finding.code == "RND104" and finding.qualname == "numpy.random.bytes":
         return None
-    if finding.code == "RND203":
-        return "the replacement's length and alphabet are the author's choice"
-    if finding.code == "RND202":
-        return "a longer password changes its length; choose it by hand"
-    if finding.code == "RND201":
-        return "a longer token changes its length and format; choose the new length by hand"
-    if finding.code == "RND301":
-        return "secrets.compare_digest() rejects non-ASCII str and mixed str/bytes, so this is not rewritten automatically"
-    if finding.code.startswith("RND9"):
-        return "strict mode reports it; nothing says this value must be unpredictable"
-    if finding.code == "RND103":
-        return "seeding is reported, not removed: remove it once the calls it fed use secrets"
-    if finding.code == "RND102":
-        return "numpy's generators have no exact secrets equivalent"
-    if finding.code == "RND104":
-        return f"{finding.qualname}() has no exact secrets equivalent (numpy's signatures differ)"
-    return f"{finding.qualname}() has no secrets equivalent"
+    reason = _WHY_NOT_FIXED.get(finding.code) or _WHY_NOT_FIXED.get(finding.code[:4], "{qualname}() has no secrets equivalent")
+    return reason.format(qualname=finding.qualname)
+
+
+# Why a finding of each code (or family) is reported but not rewritten.
+_WHY_NOT_FIXED = {
+    "RND102": "numpy's generators have no exact secrets equivalent",
+    "RND103": "seeding is reported, not removed: remove it once the calls it fed use secrets",
+    "RND104": "{qualname}() has no exact secrets equivalent (numpy's signatures differ)",
+    "RND201": "a longer token changes its length and format; choose the new length by hand",
+    "RND202": "a longer password changes its length; choose it by hand",
+    "RND203": "the replacement's length and alphabet are the author's choice",
+    "RND301": "secrets.compare_digest() rejects non-ASCII str and mixed str/bytes, so this is not rewritten automatically",
+    "RND9": "strict mode reports it; nothing says this value must be unpredictable",
+}
 
 
 def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] = None) -> FixResult:

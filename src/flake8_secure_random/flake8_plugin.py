@@ -5,7 +5,7 @@ import ast
 from typing import Any, Iterator, List, Tuple
 
 from . import __version__
-from .analysis import find, needs_analysis
+from .analysis import find
 from .model import DEFAULT_SETTINGS, Settings
 
 
@@ -53,8 +53,6 @@ class SecureRandomChecker:
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if not needs_analysis(source):
-            return
         try:
             findings = find(source, self.settings, path=self.filename, tree=self.tree)
         except RecursionError:  # a pathologically nested file must not stop a team's flake8 run

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Set
 
 from .model import Finding
 from .rules import finding_at, span
-from .sinks import target_name
+from .sinks import dotted, target_name
 from .vocabulary import Vocabulary, words
 
 MIN_BYTES = 16
@@ -49,13 +49,6 @@ def _drawing_functions(tree: ast.Module) -> Dict[str, str]:
                 if alias.name in _SECRETS_FUNCTIONS | {"urandom"}:
                     names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     return names
-
-
-def _dotted(expr: ast.AST) -> str:
-    if isinstance(expr, ast.Attribute):
-        base = _dotted(expr.value)
-        return f"{base}.{expr.attr}" if base else ""
-    return expr.id if isinstance(expr, ast.Name) else ""
 
 
 def _parents(tree: ast.Module) -> Dict[ast.AST, ast.AST]:
@@ -106,7 +99,7 @@ def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> L
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or len(node.args) != 1 or node.keywords:
             continue
-        qualname = drawing.get(_dotted(node.func))
+        qualname = drawing.get(dotted(node.func))
         arg = node.args[0]
         if qualname is None or not (isinstance(arg, ast.Constant) and type(arg.value) is int) or arg.value >= MIN_BYTES:
             continue
@@ -166,12 +159,12 @@ def _single_assignments(tree: ast.Module) -> Dict[str, ast.AST]:
 
 
 def _secure_chooser(func: ast.AST, method: str) -> bool:
-    dotted = _dotted(func)
-    if not dotted.endswith(method):
+    name = dotted(func)
+    if not name.endswith(method):
         if isinstance(func, ast.Attribute) and func.attr == method and isinstance(func.value, ast.Call):
-            return "SystemRandom" in _dotted(func.value.func)
+            return "SystemRandom" in dotted(func.value.func)
         return False
-    return dotted == f"secrets.{method}" or "SystemRandom" in dotted
+    return name == f"secrets.{method}" or "SystemRandom" in name
 
 
 def _built_password(node: ast.Call, assigned: Dict[str, ast.AST]):
@@ -318,10 +311,10 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
             continue  # `token_expired = expires_at < time.time()` is a truth value, not a secret
         calls = [c for c in ast.walk(value) if isinstance(c, ast.Call)]
-        dotted = [_dotted(c.func) for c in calls]
-        if any(any(e in d for e in _ENTROPY) for d in dotted):
+        callees = [dotted(c.func) for c in calls]
+        if any(any(e in d for e in _ENTROPY) for d in callees):
             continue
-        for call, callee in zip(calls, dotted):
+        for call, callee in zip(calls, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
             if what is None:
                 continue
