@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Run the fixer over every file of a tree, in memory, and check what it promises.
 
-Usage: python benchmarks/verify_fix.py TREE [TREE...]
+Usage: python benchmarks/verify_fix.py [--unsafe-fixes] TREE [TREE...]
 
 For every .py file with a fixable finding: the result parses, fixing it again changes nothing, no
-fixable RND1 finding is left, and every changed line was a flagged line or an import line. Prints
+fixable finding is left, and every changed line was a flagged line or an import line. Prints
 the counts and every violation; exit 1 if there is one. Nothing is written.
 """
 from __future__ import annotations
@@ -33,7 +33,9 @@ def is_import(line: str) -> bool:
 
 
 def main(argv=None) -> int:
-    paths = (argv if argv is not None else sys.argv[1:]) or ["."]
+    args = list(argv if argv is not None else sys.argv[1:])
+    unsafe = "--unsafe-fixes" in args
+    paths = [a for a in args if a != "--unsafe-fixes"] or ["."]
     warnings.simplefilter("ignore")
     settings = Settings(include_tests=True)
     counts = dict(files=0, unreadable=0, with_findings=0, changed=0, fixed=0, unfixed=0, left_alone=0)
@@ -51,7 +53,7 @@ def main(argv=None) -> int:
         if not findings:
             continue
         counts["with_findings"] += 1
-        result = apply(text, findings)
+        result = apply(text, findings, unsafe=unsafe)
         counts["fixed"] += len(result.fixed)
         counts["unfixed"] += len(result.unfixed)
         counts["left_alone"] += bool(result.error)
@@ -64,10 +66,10 @@ def main(argv=None) -> int:
         except SyntaxError as exc:
             problems.append(f"{path}: the result does not parse: {exc}")
             continue
-        again = apply(new, find(new, settings, path=path))
+        again = apply(new, find(new, settings, path=path), unsafe=unsafe)
         if again.source != new:
             problems.append(f"{path}: a second run changes it again")
-        left = [f for f in find(new, settings, path=path) if f.code.startswith("RND1") and fix_kind(f) is None]
+        left = [f for f in find(new, settings, path=path) if fix_kind(f, unsafe) is None]
         if left:
             problems.append(f"{path}: fixable findings left: {[(f.line, f.code) for f in left]}")
         flagged = {line for f in result.fixed for line in range(f.line, f.end_line + 1)}

@@ -444,10 +444,65 @@ def test_secret_comparisons(expr):
         "token == other",
         "key == other_key",
         "fake_token == expected",
+        "request.session_key != user.pk",
+        "lock_token == expected",
+        "next_page_token != stored",
     ],
 )
 def test_not_secret_comparisons(expr):
     assert [f for f in check(f"if {expr}:\n    pass\n") if f.code == "RND301"] == []
+
+
+def test_comparison_across_a_line_break_and_with_call_arguments():
+    src = "def f(request, expected, stored_hash):\n    if (request.api_token\n            == expected):\n        pass\n" \
+          "    return password_hash(request) == stored_hash\n"
+    assert [(f.line, f.code) for f in check(src)] == [(2, "RND301"), (5, "RND301")]
+
+
+def test_a_plain_digest_needs_a_key_in_sight():
+    checksum = "def read(raw, stored_digest):\n    if stored_digest != computed_digest(raw):\n        raise ValueError\n"
+    mac = "def read(raw, stored_digest, hmac_key):\n    if stored_digest != computed_digest(raw, hmac_key):\n        raise ValueError\n"
+    assert check(checksum) == []
+    assert [f.code for f in check(mac)] == ["RND301"]
+
+
+def test_a_lock_token_is_no_secret_but_a_qualified_one_is():
+    lock = "class Lock:\n    def owned(self, stored_token):\n        return stored_token == self.token\n"
+    api = "class Lock:\n    def owned(self, stored):\n        return self.api_token == stored\n"
+    assert check(lock) == []
+    assert [f.code for f in check(api)] == ["RND301"]
+
+
+def test_comparisons_inside_assert_are_not_reported():
+    src = "def check(client, expected):\n    assert client.session_token == expected\n    return client.session_token == expected\n"
+    assert [f.line for f in check(src)] == [3]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "import time\ntoken = {'sub': 1, 'exp': time.time() + 3600}\n",
+        "import time\ntoken = AccessToken('x', int(time.time() + TTL))\n",
+        "import time\ntoken = AccessToken('x', expires_on=time.time())\n",
+        "import datetime\ntoken = make(datetime.datetime.now() + datetime.timedelta(hours=1))\n",
+        "import uuid\nclass Lock:\n    def acquire(self):\n        self.token = uuid.uuid1().hex\n",
+        "import uuid\nlock_token = uuid.uuid1().hex\n",
+    ],
+)
+def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
+    assert [f for f in check(src) if f.code == "RND203"] == []
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "import time\nsession_id = str(time.time()) + '-' + str(counter)\n",
+        "import time\ntoken = hashlib.md5(str(time.time()).encode()).hexdigest()\n",
+        "import time\ntoken = str(int(time.time()) + counter)\n",
+    ],
+)
+def test_clock_readings_that_make_the_token_are_predictable_secrets(src):
+    assert [f.code for f in check(src)] == ["RND203"]
 
 
 # -- RND201: tokens too short ------------------------------------------------------------------------

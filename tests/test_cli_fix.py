@@ -143,3 +143,47 @@ def test_fixed_examples_import_run_and_keep_their_shapes(tmp_path):
     assert isinstance(key, str) and int(key, 16) < 2**128
     session = module.new_session_id()
     assert isinstance(session, str) and len(session) == 32
+
+
+COMPARE = "def authorised(request, client):\n    return request.headers['X-Api-Token'] == client.api_token\n"
+COMPARED = (
+    "import secrets\ndef authorised(request, client):\n"
+    "    return secrets.compare_digest(request.headers['X-Api-Token'], client.api_token)\n"
+)
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "auth.py"
+    path.write_text(COMPARE)
+    code, out, err = run(["fix", str(path)])
+    assert (code, out) == (0, "") and path.read_text() == COMPARE
+    assert "RND301" in err and "(not fixed: unsafe fix:" in err and "--unsafe-fixes" in err
+    code, out, err = run(["fix", "--unsafe-fixes", str(path)])
+    assert (code, out, err) == (1, "", f"Rewriting {path}\n")
+    assert path.read_text() == COMPARED
+    assert run(["check", str(path)])[0] == 0
+
+
+def test_unsafe_fixes_from_pyproject(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.secure-random]\nunsafe-fixes = true\n")
+    path = tmp_path / "auth.py"
+    path.write_text(COMPARE)
+    assert run(["fix", str(path)])[0] == 1 and path.read_text() == COMPARED
+    (tmp_path / "pyproject.toml").write_text("[tool.secure-random]\nunsafe-fixes = 'yes'\n")
+    code, _, err = run(["fix", str(path)])
+    assert code == 2 and "'unsafe-fixes' must be true or false" in err
+
+
+def test_libcst_codemod_command_unsafe_fixes(tmp_path):
+    path = tmp_path / "auth.py"
+    path.write_text(COMPARE)
+    command = [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
+               "flake8_secure_random.codemod.SecureRandomCommand", str(path)]
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_text() == COMPARE and "RND301" in proc.stderr
+    proc = subprocess.run(command + ["--unsafe-fixes"], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_text() == COMPARED

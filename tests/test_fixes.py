@@ -1,6 +1,7 @@
 """The fixer: every rewrite exact, every other byte kept, imports handled, and the rules' fixed outputs."""
 from __future__ import annotations
 
+import ast
 import textwrap
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from flake8_secure_random import fixes
 from flake8_secure_random.analysis import find
 from flake8_secure_random.fixes import apply
+from flake8_secure_random.model import Finding
 from flake8_secure_random.rules import RULES
 
 
@@ -35,6 +37,27 @@ def test_fix_of_a_bad_example_is_its_stated_output(rule, example):
 @pytest.mark.parametrize(("rule", "example"), OK)
 def test_fix_leaves_ok_examples_alone(rule, example):
     assert fix(example.code) == example.code
+
+
+UNSAFE = [pytest.param(rule, ex, id=f"{rule.code}-{ex.title}") for rule in RULES for ex in rule.bad if ex.unsafe_fixed]
+
+
+@pytest.mark.parametrize(("rule", "example"), UNSAFE)
+def test_unsafe_fix_of_a_bad_example_is_its_stated_output(rule, example):
+    expected = example.unsafe_fixed_code
+    assert apply(example.code, find(example.code), unsafe=True).source == expected
+    assert rule.code not in {f.code for f in find(expected)}
+    assert apply(expected, find(expected), unsafe=True).source == expected
+
+
+@pytest.mark.parametrize(("rule", "example"), OK)
+def test_unsafe_fix_leaves_ok_examples_alone(rule, example):
+    assert apply(example.code, find(example.code), unsafe=True).source == example.code
+
+
+def test_every_rule_marked_unsafe_has_an_unsafe_example():
+    for rule in RULES:
+        assert rule.fix.startswith("unsafe") == any(ex.unsafe_fixed for ex in rule.bad), rule.code
 
 
 # -- one rewrite at a time -----------------------------------------------------------------------
@@ -201,3 +224,73 @@ def test_nothing_flagged_means_no_parse(monkeypatch):
     monkeypatch.setattr(fixes.cst, "parse_module", None)  # would raise if called
     src = "import random\nroll = random.randint(1, 6)\n"
     assert apply(src, find(src)).source == src
+
+
+# -- unsafe fixes: RND301's compare_digest ------------------------------------------------------------
+def unsafe_fix(src: str) -> str:
+    return apply(src, find(src), unsafe=True).source
+
+
+HEAD = "import secrets\ndef check(request, expected, stored_hash):\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("return request.api_token == expected", "return secrets.compare_digest(request.api_token, expected)"),
+        ("return request.api_token != expected", "return not secrets.compare_digest(request.api_token, expected)"),
+        ("return (request.api_token == expected)", "return (secrets.compare_digest(request.api_token, expected))"),
+        ("return x or request.api_token != expected", "return x or not secrets.compare_digest(request.api_token, expected)"),
+        ("return f(request.api_token != expected)", "return f(not secrets.compare_digest(request.api_token, expected))"),
+        ("return 1 if request.api_token != expected else 2",
+         "return 1 if not secrets.compare_digest(request.api_token, expected) else 2"),
+        ("return not request.api_token != expected", "return not not secrets.compare_digest(request.api_token, expected)"),
+        ("return -(request.api_token != expected)", "return -(not secrets.compare_digest(request.api_token, expected))"),
+        ("return request.api_token==expected  # keep", "return secrets.compare_digest(request.api_token, expected)  # keep"),
+        ("return password_hash(x) == stored_hash", "return secrets.compare_digest(password_hash(x), stored_hash)"),
+    ],
+)
+def test_compare_digest_rewrites(before, after):
+    src = f"{HEAD}    x = f = None\n    {before}\n"
+    assert unsafe_fix(src) == src.replace(before, after)
+    assert fix(src) == src  # not without unsafe fixes
+
+
+@pytest.mark.parametrize("op", ["==", "!="])
+@pytest.mark.parametrize(("a", "b"), [("abc", "abc"), ("abc", "abd"), (b"\x00\xff", b"\x00\xff"), (b"k", b"")])
+def test_compare_digest_rewrite_gives_the_same_answer_for_ascii_and_bytes(op, a, b):
+    src = f"{HEAD}    return request.api_token {op} expected\n"
+    fixed = unsafe_fix(src)
+    assert "compare_digest" in fixed
+    request = type("R", (), {"api_token": a})
+    before, after = {}, {}
+    exec(compile(src, "<before>", "exec"), before)
+    exec(compile(fixed, "<after>", "exec"), after)
+    assert before["check"](request, b, None) == after["check"](request, b, None)
+
+
+def test_compare_digest_keeps_a_line_break_and_its_comment():
+    src = f"{HEAD}    if (request.api_token  # from the header\n            == expected):\n        return True\n"
+    assert unsafe_fix(src) == (
+        f"{HEAD}    if (secrets.compare_digest(request.api_token,  # from the header\n            expected)):\n        return True\n"
+    )
+
+
+def test_compare_digest_with_line_breaks_on_both_sides_is_listed_not_rewritten():
+    src = f"{HEAD}    if (request.api_token  # a\n            ==  # b\n            expected):\n        return True\n"
+    tree = ast.parse(src)
+    compare = next(n for n in ast.walk(tree) if isinstance(n, ast.Compare))
+    finding = Finding("RND301", compare.lineno, compare.col_offset, compare.end_lineno, compare.end_col_offset,
+                      "m", "w", "==", "api_token")
+    result = apply(src, [finding], unsafe=True)
+    assert result.source == src and result.error is None
+    assert [why for _, why in result.unfixed] == ["line breaks on both sides of the operator; rewrite it by hand"]
+
+
+def test_compare_digest_and_a_random_fix_in_one_statement():
+    src = "import random\ndef check(request):\n    return request.csrf_token == str(random.getrandbits(64)) + request.session_token\n"
+    findings = find(src)
+    assert {f.code for f in findings} >= {"RND301"}
+    out = unsafe_fix(src)
+    assert "secrets.compare_digest(request.csrf_token" in out
+    ast.parse(out)

@@ -412,6 +412,10 @@ class _Analysis:
         secret = self.vocab.secret_word(name)
         if secret in AMBIGUOUS and self.func is not None and self.vocab.benign_word(getattr(self.func, "name", "")):
             return  # `token` inside `_make_boundary()`: the function says what this token is for
+        if secret == "token" and self.vocab.token_of_kind(
+            name, [getattr(n, "name", "") for n in (self.func, self.cls) if n is not None]
+        ):
+            return  # `self.token` of `class Lock`: who holds the lock, not a credential
         if secret:
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
             return

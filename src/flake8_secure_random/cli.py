@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
+    fix.add_argument("--unsafe-fixes", action="store_true", default=None,
+                     help="also apply the fixes that can change behaviour: RND301's `==` becomes "
+                     "secrets.compare_digest(), which raises TypeError for non-ASCII str or str against bytes")
     fix.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to use for `-`")
     _add_settings_options(fix)
     return parser
@@ -99,6 +102,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         exclude=args.exclude,
         strict=args.strict,
         min_password_bits=args.min_password_bits,
+        unsafe_fixes=getattr(args, "unsafe_fixes", None),
     )
 
 
@@ -193,7 +197,7 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
         findings, tree = parse_and_check(text, shown, settings)
-        result = apply(text, findings, tree)
+        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes)
     except SourceError as exc:
         print(f"{shown}: {exc}", file=err)
         if path == "-" and not diff:

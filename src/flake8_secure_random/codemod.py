@@ -19,9 +19,10 @@ from .fixes import apply
 class SecureRandomCommand(CodemodCommand):
     DESCRIPTION = "Rewrite the `random` calls whose value becomes a secret to equivalent `secrets` calls."
 
-    def __init__(self, context: CodemodContext, include_tests: bool = False) -> None:
+    def __init__(self, context: CodemodContext, include_tests: bool = False, unsafe_fixes: bool = False) -> None:
         super().__init__(context)
         self.include_tests = include_tests
+        self.unsafe_fixes = unsafe_fixes
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -29,12 +30,18 @@ class SecureRandomCommand(CodemodCommand):
             "--include-tests", action="store_true", default=False,
             help="also rewrite test files (skipped by default)",
         )
+        arg_parser.add_argument(
+            "--unsafe-fixes", action="store_true", default=False,
+            help="also apply the fixes that can change behaviour (RND301: secrets.compare_digest)",
+        )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         path = self.context.filename
         try:
             pyproject = find_pyproject(Path(path).resolve().parent) if path else None
-            settings = settings_from(pyproject, include_tests=self.include_tests or None)
+            settings = settings_from(
+                pyproject, include_tests=self.include_tests or None, unsafe_fixes=self.unsafe_fixes or None,
+            )
         except ConfigError as exc:
             raise SkipFile(str(exc)) from None
         source = tree.code
@@ -42,7 +49,7 @@ class SecureRandomCommand(CodemodCommand):
             findings = find(source, settings, path=path)
         except (SyntaxError, ValueError, RecursionError) as exc:
             raise SkipFile(f"cannot parse: {exc}") from None
-        result = apply(source, findings)
+        result = apply(source, findings, unsafe=settings.unsafe_fixes)
         for finding, reason in result.unfixed:
             self.warn(f"{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})")
         if result.error:

@@ -5,12 +5,17 @@ A comparison is reported when one side is named as a secret that an attacker gue
 (a token, signature, digest, HMAC, API key, password hash, CSRF token, one-time code) and the other
 side is not a literal: `token == ""` or `sig is None` say nothing secret. Names are judged by their
 last word, so `token_type == expected_type` and `token_count != n` are not secrets.
+
+Not reported either: a comparison with an identifier (`session_key != user.pk`), a token of a lock,
+pager or parser (`token` in `class Lock`), a plain `digest` in a function where no key, secret or
+signature is in sight (a checksum, a published digest), and comparisons inside `assert` (a test, or a
+check that `python -O` removes: never a constant-time concern).
 """
 from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional, Sequence, Set
+from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
 from .rules import finding_at, span
@@ -42,14 +47,27 @@ _CHECKED_AGAINST = frozenset(
         "form", "args", "params", "query", "user", "client", "server", "db", "saved", "real", "sent",
     }
 )
+# Last words of a name that identifies or counts something: comparing with it is no secret check.
+_IDENTIFIERS = frozenset(
+    {"id", "pk", "uid", "uuid", "guid", "name", "username", "email", "index", "idx", "count", "number", "num",
+     "len", "length", "size"}
+)
+# Digest words that make a MAC only where a key or a signature is in sight.
+_PLAIN_DIGESTS = frozenset({"digest", "hexdigest"})
+_KEYED = frozenset(
+    {"hmac", "mac", "sign", "signed", "signing", "signature", "sig", "secret", "password", "passwd", "credential",
+     "credentials", "token"}
+)
+
 # Calls whose result is a cryptographic value: `hmac.new(...).hexdigest()`, `compute_signature(...)`.
 _CRYPTO_CALLS = frozenset({"hexdigest", "digest", "hmac", "sign", "compute", "calculate", "hash", "b64encode", "urlsafe_b64encode", "hexlify"})
 
 
 # Cheap prefilter, on text: an equality test whose operands pass the same word rules as below.
 _OP = re.compile(r"[!=]=")
-_LEFT = re.compile(r"([\w.\[\]'\"-]+(?:\(\))?)\s*$")
-_RIGHT = re.compile(r"\s*([\w.\[\]'\"-]+(?:\(\))?)")
+_LEFT = re.compile(r"([\w.\[\]'\"-]+(?:\([^()]*\))?)\s*$")
+_RIGHT = re.compile(r"\s*([\w.\[\]'\"-]+(?:\([^()]*\))?)")
+_CALL_ARGS = re.compile(r"\([^()]*\)$")
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 
 
@@ -68,8 +86,17 @@ def candidate_lines(source: str, first_only: bool = False) -> Set[int]:
     found: Set[int] = set()
     if "==" not in source and "!=" not in source:
         return found
-    for number, line in enumerate(source.split("\n"), 1):  # (a lone \\r ends no line here: a rare miss)
-        if ("==" in line or "!=" in line) and _line_compares_secret(line):
+    lines = source.split("\n")  # (a lone \\r ends no line here: a rare miss)
+    for number, line in enumerate(lines, 1):
+        if "==" not in line and "!=" not in line:
+            continue
+        text = line
+        # An operator that begins or ends a line (inside brackets) compares across the line break.
+        if number > 1 and line.lstrip().startswith(("==", "!=")):
+            text = lines[number - 2].split("#", 1)[0].rstrip() + " " + line.lstrip()
+        elif number < len(lines) and line.split("#", 1)[0].rstrip().endswith(("==", "!=")):
+            text = line.split("#", 1)[0].rstrip() + " " + lines[number].lstrip()
+        if _line_compares_secret(text):
             found.add(number)
             if first_only:
                 break
@@ -83,10 +110,9 @@ def _line_compares_secret(line: str) -> bool:
     for op in _OP.finditer(line):
         left = _LEFT.search(line, 0, op.start())
         right = _RIGHT.match(line, op.end())
-        if not left or not right:
-            continue
-        for this, other in ((left.group(1), right.group(1)), (right.group(1), left.group(1))):
-            names = _IDENT.findall(this)
+        left_text, right_text = left.group(1) if left else "", right.group(1) if right else ""
+        for this, other in ((left_text, right_text), (right_text, left_text)):
+            names = _IDENT.findall(_CALL_ARGS.sub("", this))
             if names and _secret_words(words(names[-1]), other):
                 return True
             keys = re.findall(r"\[['\"]([^'\"]+)['\"]\]", this)
@@ -107,12 +133,14 @@ def _secret_words(ws, other_text: str) -> bool:
     return False
 
 
-def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary) -> Optional[str]:
+def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_Scope" = None) -> Optional[str]:
     """The name under which `expr` is a secret worth a constant-time comparison with `other`, or None.
 
     A qualified name (`csrf_token`, `api_key`, `password_hash`, `reset_code`) is enough; a bare one
     (`token`, `signature`, `digest`) needs the other side to look like what it is checked against:
-    a crypto call or a name such as `expected`, `stored`, `request.headers[...]`."""
+    a crypto call or a name such as `expected`, `stored`, `request.headers[...]`. `scope` is where
+    the comparison stands (its enclosing class and function)."""
+    scope = scope or _Scope(None, "")
     name = _name_of(expr)
     if not name or _constant_name(expr) or _constant_name(other):
         return None
@@ -121,8 +149,15 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary) -> Optiona
         return None
     if any(w in _NOT_AUTH for w in ws):
         return None
+    other_words = words(_name_of(other) or "")
+    if other_words and other_words[-1] in _IDENTIFIERS:
+        return None  # `session_key != user.pk`: which user, not a secret check
+    if vocab.token_of_kind(name, (name, *scope.names())):
+        return None
     head, qualifiers = ws[-1], ws[:-1]
     qualified = any(q in QUALIFIERS or q in vocab.strong for q in qualifiers)
+    if head in _PLAIN_DIGESTS and not qualified and not scope.keyed(vocab):
+        return None  # a checksum or a published digest: nothing secret to find byte by byte
     if head in _HEADS:
         return name if qualified or _checked_against(other) else None
     if head == "key" and vocab.secret_word(name) and (qualified or _checked_against(other)):
@@ -176,28 +211,70 @@ def _is_literal(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in ("len", "type", "bool", "int")
 
 
+class _Scope:
+    """Where a comparison stands: its enclosing function (if any) and class name."""
+
+    __slots__ = ("function", "cls", "_keyed")
+
+    def __init__(self, function: Optional[ast.AST], cls: str) -> None:
+        self.function, self.cls = function, cls
+        self._keyed: Optional[bool] = None
+
+    def names(self) -> Tuple[str, ...]:
+        return (getattr(self.function, "name", ""), self.cls)
+
+    def keyed(self, vocab: Vocabulary) -> bool:
+        """Whether the function names a key, a secret or a signature anywhere (computed once). A salt
+        or a nonce is no key: `salt.utils` and a digest in the same function make no MAC."""
+        if self._keyed is None:
+            self._keyed = self.function is not None and any(
+                any(w in _KEYED for w in words(n)) or (vocab.secret_word(n) or "").endswith("key")
+                for n in _identifiers(self.function)
+            )
+        return self._keyed
+
+
+def _identifiers(function: ast.AST) -> Set[str]:
+    found = {getattr(function, "name", "")}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+    return found
+
+
 def _walk_lines(tree: ast.AST, wanted: Set[int]):
-    """ast.walk, but only into the statements and expressions that span one of `wanted` lines."""
-    stack = [tree]
+    """(node, its _Scope) like ast.walk, but only into the statements and expressions that span one
+    of `wanted` lines, and never into an `assert`."""
+    stack: List[Tuple[ast.AST, _Scope]] = [(tree, _Scope(None, ""))]
     while stack:
-        node = stack.pop()
-        yield node
+        node, scope = stack.pop()
+        yield node, scope
+        if isinstance(node, ast.Assert):
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            scope = _Scope(node, scope.cls)
+        elif isinstance(node, ast.ClassDef):
+            scope = _Scope(scope.function, node.name)
         for child in ast.iter_child_nodes(node):
             start = getattr(child, "lineno", None)
             if start is None or any(start <= line <= (child.end_lineno or start) for line in wanted):  # type: ignore[attr-defined]
-                stack.append(child)
+                stack.append((child, scope))
 
 
 def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = candidate_lines("\n".join(lines))
-    for node in _walk_lines(tree, wanted):
+    for node, scope in _walk_lines(tree, wanted):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             continue
         left, right = node.left, node.comparators[0]
         if _is_literal(left) or _is_literal(right):
             continue
-        secret = compared_secret(left, right, vocab) or compared_secret(right, left, vocab)
+        secret = compared_secret(left, right, vocab, scope) or compared_secret(right, left, vocab, scope)
         if not secret:
             continue
         op = "==" if isinstance(node.ops[0], ast.Eq) else "!="

@@ -20,6 +20,7 @@ KEYS = {
     "exclude": "exclude",
     "strict": "strict",
     "min-password-bits": "min_password_bits",
+    "unsafe-fixes": "unsafe_fixes",
 }
 
 
@@ -56,7 +57,7 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise ConfigError(f"{pyproject}: '{key}' must be a positive number")
             out[field] = float(value)
-        elif field in ("include_tests", "strict"):
+        elif field in ("include_tests", "strict", "unsafe_fixes"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{pyproject}: '{key}' must be true or false")
             out[field] = value

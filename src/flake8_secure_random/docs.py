@@ -26,6 +26,7 @@ command line from `[tool.secure-random]` in `pyproject.toml`, and by flake8 from
 | `exclude = ["legacy/*"]` | flake8's own `--extend-exclude` | paths not to check |
 | `strict = true` | `--extend-select RND9` | also report every other `random` call (RND901) |
 | `min-password-bits = 64` | `--secure-random-min-password-bits=64` | RND202's threshold |
+| `unsafe-fixes = true` | (flake8 does not fix) | `secure-random fix` also applies unsafe fixes (RND301) |
 """
 
 
@@ -42,7 +43,12 @@ def rule_doc(rule: Rule) -> str:
         out += ["What `secure-random fix` writes:", ""]
         for ex in fixed:
             out += ["```diff", *_diff(ex.code, ex.fixed_code or ""), "```", ""]
-    else:
+    unsafe = [ex for ex in rule.bad if ex.unsafe_fixed is not None]
+    if unsafe:
+        out += ["What `secure-random fix --unsafe-fixes` writes (see Fix safety):", ""]
+        for ex in unsafe:
+            out += ["```diff", *_diff(ex.code, ex.unsafe_fixed_code or ""), "```", ""]
+    if not fixed and not unsafe:
         out += ["The `secrets` module, by hand:", "", "```python", rule.ok[0].code.rstrip("\n"), "```", ""]
     out += ["Not flagged:", ""]
     for ex in rule.ok:

@@ -13,6 +13,14 @@ libcst only when one of them has a fix, finds each flagged call by its position 
     random.Random(seed)     -> secrets.SystemRandom()         (an argument with side effects is kept:
                                                                SystemRandom ignores it)
 
+and, only when asked for unsafe fixes (`unsafe=True`, the command line's `--unsafe-fixes`):
+
+    token == expected       -> secrets.compare_digest(token, expected)
+    token != expected       -> not secrets.compare_digest(token, expected)
+
+which is unsafe because compare_digest() raises TypeError where `==` returned False (a str with
+non-ASCII characters, str against bytes, None).
+
 Every other byte stays as it was. A file libcst does not reproduce byte for byte is left alone and
 reported; so is a result that would not parse. `import secrets` is added once; `import random` (or
 a name imported from it) is removed only when nothing uses it any more.
@@ -55,9 +63,11 @@ class FixResult:
         return bool(self.fixed)
 
 
-def fix_kind(finding: Finding) -> Optional[str]:
-    """Why a finding has no automatic fix, or None if it has one."""
+def fix_kind(finding: Finding, unsafe: bool = False) -> Optional[str]:
+    """Why a finding has no automatic fix, or None if it has one (`unsafe`: unsafe fixes allowed)."""
     module, _, method = finding.qualname.rpartition(".")
+    if finding.code == "RND301" and unsafe:
+        return None
     if finding.code == "RND101" and module == "random" and method not in _NOT_FIXABLE:
         return None
     if finding.code == "RND102" and finding.qualname == "random.Random":
@@ -76,23 +86,25 @@ _WHY_NOT_FIXED = {
     "RND201": "a longer token changes its length and format; choose the new length by hand",
     "RND202": "a longer password changes its length; choose it by hand",
     "RND203": "the replacement's length and alphabet are the author's choice",
-    "RND301": "secrets.compare_digest() rejects non-ASCII str and mixed str/bytes, so this is not rewritten automatically",
+    "RND301": "unsafe fix: secrets.compare_digest() raises TypeError for non-ASCII str and str against bytes; "
+              "rewrite it with --unsafe-fixes",
     "RND9": "strict mode reports it; nothing says this value must be unpredictable",
 }
 
 
-def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] = None) -> FixResult:
+def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] = None, unsafe: bool = False) -> FixResult:
     """`source` with every fixable finding rewritten; findings without a fix are listed as unfixed.
+    `unsafe` also applies the fixes that can change behaviour (RND301's compare_digest).
 
     Only the top-level statements that hold a flagged call (and the import lines) go through libcst:
     the rest of the file is never re-rendered, and a large file costs little more than a small one.
     """
     result = FixResult(source)
-    wanted: Dict[Tuple[int, int], Finding] = {}
+    wanted: Dict[Tuple[int, int, str], Finding] = {}
     for f in findings:
-        reason = fix_kind(f)
+        reason = fix_kind(f, unsafe)
         if reason is None:
-            wanted[(f.line, f.col)] = f
+            wanted[(f.line, f.col, f.code)] = f
         else:
             result.unfixed.append((f, reason))
     if not wanted:
@@ -107,26 +119,31 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
     lines = source_lines(source, keepends=True)
     pieces: List[str] = []
     cursor = 1
-    done: List[Tuple[int, int]] = []
+    done: List[Tuple[int, int, str]] = []
+    skipped: Dict[Tuple[int, int, str], str] = {}  # found, but left as it was, and why
     dropped: Set[str] = set()
     try:
-        for first, last in _chunks(tree, {line for line, _ in wanted}):
+        for first, last in _chunks(tree, {key[0] for key in wanted}):
             text = "".join(lines[first - 1 : last])
             module = cst.parse_module(text)
             if module.code != text:
                 return _give_up(result, wanted, "libcst does not reproduce this file byte for byte; left alone")
-            local = {(line - first + 1, col): f for (line, col), f in wanted.items() if first <= line <= last}
+            local = {(line - first + 1, col, code): f for (line, col, code), f in wanted.items() if first <= line <= last}
             wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
             rewriter = _Rewriter(local, wrapper.resolve(PositionProvider), wrapper.resolve(ParentNodeProvider))
             new_text = wrapper.module.visit(rewriter).code
             pieces += ["".join(lines[cursor - 1 : first - 1]), new_text]
             cursor = last + 1
-            for line, col in rewriter.done:
-                done.append((line + first - 1, col))
-                result.replacements[(line + first - 1, col)] = rewriter.replacements[(line, col)]
+            for line, col, code in rewriter.done:
+                done.append((line + first - 1, col, code))
+                result.replacements[(line + first - 1, col)] = rewriter.replacements[(line, col, code)]
             dropped |= rewriter.dropped
+            skipped.update({(line + first - 1, col, code): why for (line, col, code), why in rewriter.skipped.items()})
         pieces.append("".join(lines[cursor - 1 :]))
         if not done:
+            if skipped:
+                result.unfixed.extend((f, skipped.get(key, "the flagged call was not found")) for key, f in wanted.items())
+                return result
             return _give_up(result, wanted, "the flagged call was not found where expected")
         new_source = _fix_imports("".join(pieces), dropped, tree)
     except cst.ParserSyntaxError as exc:
@@ -139,7 +156,9 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
         return _give_up(result, wanted, f"the rewrite would not parse ({exc}); left alone")
     result.source = new_source
     result.fixed = [wanted[key] for key in sorted(done)]
-    result.unfixed.extend((f, "the flagged call was not found") for key, f in wanted.items() if key not in done)
+    result.unfixed.extend(
+        (f, skipped.get(key, "the flagged call was not found")) for key, f in wanted.items() if key not in done
+    )
     return result
 
 
@@ -161,7 +180,7 @@ def _chunks(tree: ast.Module, wanted_lines: Set[int]) -> List[Tuple[int, int]]:
     return [(a, b) for a, b in spans if any(a <= line <= b for line in wanted_lines)]
 
 
-def _give_up(result: FixResult, wanted: Dict[Tuple[int, int], Finding], reason: str) -> FixResult:
+def _give_up(result: FixResult, wanted: Dict[Tuple[int, int, str], Finding], reason: str) -> FixResult:
     result.error = reason
     result.unfixed.extend((f, reason) for f in wanted.values())
     return result
@@ -238,35 +257,55 @@ _LOOSE_PARENTS = (
 class _Rewriter(cst.CSTTransformer):
     def __init__(self, wanted, positions, parents) -> None:
         super().__init__()
-        self.wanted: Dict[Tuple[int, int], Finding] = wanted
+        self.wanted: Dict[Tuple[int, int, str], Finding] = wanted  # by (line, col, code)
         self.positions = positions
         self.parents = parents
-        self.done: List[Tuple[int, int]] = []
+        self.done: List[Tuple[int, int, str]] = []
         self.dropped: Set[str] = set()  # names whose import may now be unused (`random`, `pick`)
-        self._by_node: Dict[cst.Call, Tuple[int, int]] = {}
-        self.replacements: Dict[Tuple[int, int], str] = {}
+        self._by_node: Dict[cst.CSTNode, Tuple[int, int, str]] = {}
+        self.replacements: Dict[Tuple[int, int, str], str] = {}
+        self.skipped: Dict[Tuple[int, int, str], str] = {}
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def _remember(self, node: cst.CSTNode, codes: Sequence[str]) -> None:
         pos = self.positions.get(node)
         if pos is not None:
-            key = (pos.start.line, pos.start.column)
-            if key in self.wanted:
-                self._by_node[node] = key
+            for code in codes:
+                key = (pos.start.line, pos.start.column, code)
+                if key in self.wanted:
+                    self._by_node[node] = key
+
+    def _replaced(self, key: Tuple[int, int, str], new: cst.BaseExpression) -> cst.BaseExpression:
+        self.done.append(key)
+        self.replacements[key] = cst.Module(body=[]).code_for_node(new)
+        return new
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._remember(node, ("RND101", "RND102", "RND104"))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         key = self._by_node.pop(original, None)
         if key is None:
             return updated
-        finding = self.wanted[key]
-        new = self._rewrite(finding, updated, original)
+        new = self._rewrite(self.wanted[key], updated, original)
         if new is None:
             return updated
-        self.done.append(key)
-        self.replacements[key] = cst.Module(body=[]).code_for_node(new)
         root = _root_name(original.func)
         if root:
             self.dropped.add(root)
-        return new
+        return self._replaced(key, new)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        self._remember(node, ("RND301",))
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
+        key = self._by_node.pop(original, None)
+        if key is None:
+            return updated
+        new = _compare_digest(updated)
+        if new is None:
+            self.skipped[key] = "line breaks on both sides of the operator; rewrite it by hand"
+            return updated
+        return self._replaced(key, new)
 
     def _rewrite(self, finding: Finding, call: cst.Call, original: cst.Call) -> Optional[cst.BaseExpression]:
         method = finding.qualname.rpartition(".")[2]
@@ -302,6 +341,36 @@ class _Rewriter(cst.CSTTransformer):
             return expr.with_changes(lpar=call.lpar or [cst.LeftParen()], rpar=call.rpar or [cst.RightParen()])
         return expr
 
+
+def _compare_digest(node: cst.Comparison) -> Optional[cst.BaseExpression]:
+    """`a == b` -> `secrets.compare_digest(a, b)`, `a != b` -> `not secrets.compare_digest(a, b)`.
+
+    `not x` may stand wherever an unparenthesised comparison may (the grammar reaches comparisons only
+    through `not`), and the comparison's own parentheses are kept. A line break around the operator
+    (inside brackets) moves after the comma, with its comment; None if both sides of the operator
+    hold one, rather than lose a comment."""
+    if len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual)):
+        return None
+    target = node.comparisons[0]
+    before, after = target.operator.whitespace_before, target.operator.whitespace_after
+    if isinstance(before, cst.ParenthesizedWhitespace) and isinstance(after, cst.ParenthesizedWhitespace):
+        return None
+    if isinstance(before, cst.ParenthesizedWhitespace):
+        gap = before
+    elif isinstance(after, cst.ParenthesizedWhitespace):
+        gap = after
+    else:
+        gap = cst.SimpleWhitespace(" ")
+    call = cst.Call(
+        func=_secrets("compare_digest"),
+        args=[
+            cst.Arg(node.left, comma=cst.Comma(whitespace_after=gap)),
+            cst.Arg(target.comparator),
+        ],
+    )
+    if isinstance(target.operator, cst.Equal):
+        return call.with_changes(lpar=node.lpar, rpar=node.rpar)
+    return cst.UnaryOperation(operator=cst.Not(), expression=call, lpar=node.lpar, rpar=node.rpar)
 
 
 def _root_name(func: cst.BaseExpression) -> Optional[str]:

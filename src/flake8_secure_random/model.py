@@ -21,6 +21,8 @@ class Settings:
     strict: bool = False
     # RND202: passwords and keys from a known alphabet need at least this much entropy.
     min_password_bits: float = 64.0
+    # The fixer may also apply the fixes that can change behaviour (RND301's compare_digest).
+    unsafe_fixes: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

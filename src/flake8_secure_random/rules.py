@@ -23,6 +23,11 @@ class Example:
     lines: Tuple[int, ...] = ()  # lines that must be flagged (bad examples)
     fixed: Optional[str] = None  # the exact output of the fixer, where the rule has a fix
     title: str = ""
+    unsafe_fixed: Optional[str] = None  # the exact output of the fixer with unsafe fixes, where it differs
+
+    @property
+    def unsafe_fixed_code(self) -> Optional[str]:
+        return dedent(self.unsafe_fixed).lstrip("\n") if self.unsafe_fixed is not None else None
 
     @property
     def code(self) -> str:
@@ -474,7 +479,10 @@ RULES: Tuple[Rule, ...] = (
         fix_safety="Not fixed automatically: the replacement's format (length, alphabet) is the author's choice.",
         known_problems=(
             "Only values built in one expression are judged (`token = md5(str(time.time())).hexdigest()`); a value "
-            "that mixes in any random or secrets call is not reported."
+            "that mixes in any random or secrets call is not reported. A clock reading that stays a time is not "
+            "reported: a deadline (`time.time() + 3600`, `now() + timedelta(...)`) or a field named as a time "
+            "(`{\"exp\": ...}`, `expires_on=...`), even when the rest of the token is predictable too. A token of "
+            "a lock, a pager or a parser (`lock_token`, `token` in `class Lock`) is not a secret."
         ),
         bad=(
             Example(
@@ -512,6 +520,22 @@ RULES: Tuple[Rule, ...] = (
                 token_expired = time.time() > 0
                 ''',
             ),
+            Example(
+                title="a clock reading that stays a time: an expiry, a lock's owner token",
+                source='''
+                import time
+                import uuid
+
+                def issue(value, ttl):
+                    token = {"sub": value, "exp": time.time() + 3600}
+                    access_token = AccessToken(value, expires_on=int(time.time()))
+                    return token, access_token
+
+                class Lock:
+                    def acquire(self):
+                        self.token = uuid.uuid1().hex
+                ''',
+            ),
         ),
         fix="no",
         references=("https://cwe.mitre.org/data/definitions/340.html", "https://docs.python.org/3/library/secrets.html"),
@@ -527,13 +551,21 @@ RULES: Tuple[Rule, ...] = (
             "whatever the inputs."
         ),
         fix_safety=(
-            "Not rewritten automatically: `secrets.compare_digest()` raises TypeError for a str with non-ASCII "
-            "characters and for a str compared with bytes, where `==` returned False. Rewrite by hand, "
-            "encoding both sides to bytes if they may hold other characters."
+            "An unsafe fix, applied only by `secure-random fix --unsafe-fixes` (or `unsafe-fixes = true`): "
+            "`a == b` becomes `secrets.compare_digest(a, b)` and `a != b` becomes "
+            "`not secrets.compare_digest(a, b)`. It is unsafe because `compare_digest()` accepts only str "
+            "holding ASCII characters and bytes-like objects: for a str with other characters, a str against "
+            "bytes, or None it raises TypeError where `==` returned False, so an attacker's non-ASCII header "
+            "can turn a rejected request into an error. Review each rewrite; where a side may hold other "
+            "characters, encode both sides (`a.encode(), b.encode()`)."
         ),
         known_problems=(
             "Judged by names: a secret held in a variable with a neutral name is missed, and a comparison "
-            "that is not an authentication check (two stored tokens in a migration) is reported."
+            "that is not an authentication check (two stored tokens in a migration) is reported. Not "
+            "reported: comparisons with an identifier (`session_key != user.pk`), inside `assert`, of a "
+            "lock's, pager's or parser's token, and a plain `digest` in a function that names no key, "
+            "secret or signature (a checksum); a MAC checked in a function with neutral names is missed. "
+            "A comparison split over lines is found when the operator begins or ends one of them."
         ),
         bad=(
             Example(
@@ -547,6 +579,15 @@ RULES: Tuple[Rule, ...] = (
                     return signature == expected
                 ''',
                 lines=(6,),
+                unsafe_fixed='''
+                import hashlib
+                import hmac
+                import secrets
+
+                def verify(secret, body, signature):
+                    expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
+                    return secrets.compare_digest(signature, expected)
+                ''',
             ),
             Example(
                 title="an API token from a header",
@@ -557,11 +598,18 @@ RULES: Tuple[Rule, ...] = (
                     return True
                 ''',
                 lines=(2,),
+                unsafe_fixed='''
+                import secrets
+                def authorised(request, client):
+                    if not secrets.compare_digest(request.headers["X-Api-Token"], client.api_token):
+                        return False
+                    return True
+                ''',
             ),
         ),
         ok=(
             Example(
-                title="compare_digest, and comparisons with literals or non-secrets",
+                title="a constant-time comparison, and comparisons with literals or non-secrets",
                 source='''
                 import secrets
 
@@ -573,8 +621,29 @@ RULES: Tuple[Rule, ...] = (
                     return secrets.compare_digest(signature, expected)
                 ''',
             ),
+            Example(
+                title="identifiers, checksums, a lock's token, and tests",
+                source='''
+                import zlib
+
+                def current_user(request, user):
+                    return request.session_key != user.pk
+
+                def read_record(raw, stored_digest):
+                    computed_digest = zlib.crc32(raw)
+                    if stored_digest != computed_digest:
+                        raise ValueError("corrupt record")
+
+                class RedisLock:
+                    def owned(self, stored_token):
+                        return stored_token == self.token
+
+                def test_login(client, expected):
+                    assert client.session_token == expected
+                ''',
+            ),
         ),
-        fix="no (by hand: `secrets.compare_digest`)",
+        fix="unsafe (`--unsafe-fixes`)",
         references=("https://cwe.mitre.org/data/definitions/208.html", "https://docs.python.org/3/library/secrets.html#secrets.compare_digest"),
     ),
     Rule(

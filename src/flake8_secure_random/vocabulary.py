@@ -41,6 +41,13 @@ NOT_SECRET_HEADS = frozenset(
     }
 )
 
+# Kinds of token that identify or point at something and guard nothing: a lock's owner token (shown
+# to every client of the lock), a page or continuation cursor, a cancellation handle, a parser's token.
+NOT_SECRET_TOKEN_KINDS = frozenset(
+    {"lock", "lease", "mutex", "semaphore", "page", "pagination", "continuation", "cancellation", "cancel",
+     "sync", "lexer", "lex", "parser", "parse"}
+)
+
 # Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
 FAKE = frozenset(
     {"fake", "faker", "dummy", "mock", "mocked", "example", "sample", "demo", "placeholder", "stub", "bogus", "test", "testing"}
@@ -150,6 +157,8 @@ class Vocabulary:
             return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
         if any(w in FAKE for w in ws) or (ws[-1] in GAME_HEADS and "secret" in ws):
             return None  # `fake_password`, `dummy_token`; a game's `secret_number`
+        if ws[-1] == "token" and any(w in NOT_SECRET_TOKEN_KINDS for w in ws[:-1]):
+            return None  # `lock_token`, `next_page_token`: an identifier or a cursor
         for w in ws:
             if w in self.strong:
                 return w
@@ -180,6 +189,14 @@ class Vocabulary:
                 None,
             )
         return _SPELLED_OUT.get(secret, secret) if secret else None
+
+    def token_of_kind(self, identifier: str, contexts: Iterable[str]) -> bool:
+        """Whether `identifier` is a plain token (no qualifier says what for) inside a class or function
+        whose name says it is a lock's, a pager's or a parser's token: `token` in `class Lock`."""
+        ws = words(identifier)
+        if not ws or ws[-1] != "token" or any(w in QUALIFIERS or w in self.strong for w in ws[:-1]):
+            return False
+        return any(w in NOT_SECRET_TOKEN_KINDS for context in contexts for w in words(context))
 
     def fake(self, identifier: str) -> bool:
         """`FakeUserFactory`, `make_dummy_credentials`: whatever such code makes stands in for a secret."""

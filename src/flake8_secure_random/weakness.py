@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Sequence, Set
 from .model import Finding
 from .rules import finding_at, span
 from .sinks import dotted, target_name
-from .vocabulary import Vocabulary, words
+from .vocabulary import NOT_SECRET_HEADS, Vocabulary, words
 
 MIN_BYTES = 16
 _SECRETS_FUNCTIONS = {"token_bytes", "token_hex", "token_urlsafe"}
@@ -281,21 +281,69 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
     return found
 
 
-def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[str] = None):
-    """(node, name of the enclosing function) for the nodes that span one of `wanted` lines."""
+# Keys and keywords under which a clock reading is a time, whatever the token around it is made of.
+_TIME_FIELDS = frozenset({"exp", "expire", "expires", "expiry", "expiration", "iat", "nbf", "deadline", "until", "on", "in"})
+
+
+def _is_a_time(call: ast.AST, parents: dict) -> bool:
+    """Whether a clock reading stays a time inside the value: a deadline (`time.time() + 3600`,
+    `now() + timedelta(...)`), or a field named as a time (`{"exp": now()}`, `expires_on=time.time()`)
+    of a token whose value comes from elsewhere."""
+    node = call
+    while node in parents:
+        parent = parents[node]
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)):
+            other = parent.right if parent.left is node else parent.left
+            if _is_offset(other):
+                return True
+        elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
+            return True
+        elif isinstance(parent, ast.Dict):
+            key = next((k for k, v in zip(parent.keys, parent.values) if v is node), None)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and _names_a_time(key.value):
+                return True
+        node = parent
+    return False
+
+
+def _is_offset(expr: ast.AST) -> bool:
+    """A number, a constant's name, a timedelta, or a sum of them: what a deadline adds to a clock."""
+    if isinstance(expr, ast.Constant):
+        return isinstance(expr.value, (int, float)) and not isinstance(expr.value, bool)
+    if isinstance(expr, (ast.Name, ast.Attribute)):
+        name = expr.id if isinstance(expr, ast.Name) else expr.attr
+        return name.isupper() or bool(set(words(name)) & _TIME_WORDS)
+    if isinstance(expr, ast.Call):
+        return dotted(expr.func).rpartition(".")[2] in ("timedelta", "relativedelta")
+    if isinstance(expr, ast.BinOp):
+        return _is_offset(expr.left) and _is_offset(expr.right)
+    return False
+
+
+_TIME_WORDS = frozenset({"ttl", "timeout", "lifetime", "expiry", "expires", "seconds", "offset", "delta", "age", "duration"})
+
+
+def _names_a_time(name: str) -> bool:
+    ws = words(name)
+    return bool(ws) and (ws[-1] in _TIME_FIELDS or ws[-1] in NOT_SECRET_HEADS)
+
+
+def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[str] = None, cls: str = ""):
+    """(node, name of the enclosing function, name of the enclosing class) for the nodes that span
+    one of `wanted` lines."""
     for child in ast.iter_child_nodes(node):
         start = getattr(child, "lineno", None)
         if start is not None and not any(start <= line <= (getattr(child, "end_lineno", None) or start) for line in wanted):
             continue
-        yield child, function
+        yield child, function, cls
         inner = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
-        yield from _walk_with_function(child, wanted, inner)
+        yield from _walk_with_function(child, wanted, inner, child.name if isinstance(child, ast.ClassDef) else cls)
 
 
 def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = predictable_lines("\n".join(lines))
-    for node, function in _walk_with_function(tree, wanted):
+    for node, function, cls in _walk_with_function(tree, wanted):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             name = next((n for n in (target_name(t) for t in targets) if n), None)
@@ -308,15 +356,18 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
             continue
         if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
             continue
+        if vocab.token_of_kind(name, (function or "", cls)):
+            continue  # a lock's owner token only has to differ from other clients' tokens
         if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
             continue  # `token_expired = expires_at < time.time()` is a truth value, not a secret
         calls = [c for c in ast.walk(value) if isinstance(c, ast.Call)]
         callees = [dotted(c.func) for c in calls]
         if any(any(e in d for e in _ENTROPY) for d in callees):
             continue
+        parents = {child: parent for parent in ast.walk(value) for child in ast.iter_child_nodes(parent)}
         for call, callee in zip(calls, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
-            if what is None:
+            if what is None or (what[0] == "the clock" and _is_a_time(call, parents)):
                 continue
             source_of, bits = what
             out.append(finding_at(
