@@ -81,6 +81,7 @@ def main(argv=None) -> int:
     ap.add_argument("tree", nargs="?", default=sysconfig.get_paths()["stdlib"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-flake8", action="store_true", help="only the secure-random / ruff / bandit part")
+    ap.add_argument("--skip-bandit", action="store_true", help="leave bandit out (a minute a run on the stdlib)")
     args = ap.parse_args(argv)
     tree = Path(args.tree).resolve()
     exclude = "site-packages,__pycache__"
@@ -98,7 +99,8 @@ def main(argv=None) -> int:
     runs["secure-random check"] = [tool("secure-random"), "check", "."]
     runs["secure-random check --include-tests"] = [tool("secure-random"), "check", "--include-tests", "."]
     runs["ruff --select S311"] = [tool("ruff"), "check", "--isolated", "--no-cache", "--select", "S311", "--exit-zero", "."]
-    runs["bandit -t B311"] = [tool("bandit"), "-q", "-r", "-t", "B311", "-x", "./site-packages", "."]
+    if not args.skip_bandit:
+        runs["bandit -t B311"] = [tool("bandit"), "-q", "-r", "-t", "B311", "-x", "./site-packages", "."]
 
     files = sorted(p for p in tree.rglob("*.py") if "site-packages" not in p.parts)
     print(f"tree: {tree} ({len(files)} .py files), {args.repeat} run(s) each, {os.cpu_count()} CPUs")

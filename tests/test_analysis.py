@@ -5,8 +5,10 @@ import textwrap
 
 import pytest
 
-from flake8_secure_random.analysis import find, might_use_random
+from flake8_secure_random import comparisons, weakness
+from flake8_secure_random.analysis import Plan, find, might_use_random
 from flake8_secure_random.model import Settings
+from flake8_secure_random.rules import RULES
 
 
 def check(src: str, **settings):
@@ -558,3 +560,27 @@ def test_weak_password_bits_and_threshold():
 )
 def test_not_weak_passwords(src):
     assert [f for f in check(src) if f.code == "RND202"] == []
+
+
+# -- the text prefilters never hide a finding ----------------------------------------------------------
+PREFILTER_CASES = [ex.code for rule in RULES for ex in rule.bad + rule.ok] + [
+    "def f(request, expected):\n    if (request.api_token\n            == expected):\n        pass\n",
+    "def f(request, expected):\n    if (request.api_token ==\n            expected):\n        pass\n",
+    "def f(x, stored_hash):\n    return password_hash(x) == stored_hash\n",
+    "def f(request, expected):\n    return request.headers['X-Api-Token'][0:32] == expected\n",
+    "def f(client, provided):\n    return client.api_key == 'k' + provided\n",
+    "def f(client, provided):\n    return client.api_key == '%s' % provided\n",
+    "import time\ndef make_token():\n    def helper():\n        return 1\n    return str(time.time())\n",
+    "from datetime import datetime as dt\nsession_id = str(dt.now())\n",
+    "import uuid as u\napi_key = u.uuid1().hex\n",
+    "import time as clock\nnonce = str(clock.time())\n",
+]
+
+
+@pytest.mark.parametrize("src", PREFILTER_CASES)
+def test_prefilters_never_hide_a_finding(src, monkeypatch):
+    fast = find(src, Settings())
+    every_line = lambda source, first_only=False: set(range(1, source.count("\n") + 2))  # noqa: E731
+    monkeypatch.setattr(comparisons, "candidate_lines", every_line)
+    monkeypatch.setattr(weakness, "predictable_lines", every_line)
+    assert find(src, Settings(), prefiltered=Plan(True, True, True, True, True)) == fast

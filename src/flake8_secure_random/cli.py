@@ -306,9 +306,18 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
     except ConfigError as exc:
         print(f"secure-random: error: {exc}", file=err)
         return EXIT_ERROR
-    if args.command == "fix":
-        return run_fix(args, settings, out, err)
-    return run_check(args, settings, out, err)
+    # Many small objects and few cycles (syntax trees have none): collecting garbage less often
+    # saves about a tenth of a large run.
+    import gc
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 50, 100)
+    try:
+        if args.command == "fix":
+            return run_fix(args, settings, out, err)
+        return run_check(args, settings, out, err)
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -65,8 +65,8 @@ _CRYPTO_CALLS = frozenset({"hexdigest", "digest", "hmac", "sign", "compute", "ca
 
 # Cheap prefilter, on text: an equality test whose operands pass the same word rules as below.
 _OP = re.compile(r"[!=]=")
-_LEFT = re.compile(r"([\w.\[\]'\"-]+(?:\([^()]*\))?)\s*$")
-_RIGHT = re.compile(r"\s*([\w.\[\]'\"-]+(?:\([^()]*\))?)")
+_LEFT = re.compile(r"([\w.:\[\]'\"-]+(?:\([^()]*\))?)\s*$")
+_RIGHT = re.compile(r"\s*([\w.:\[\]'\"-]+(?:\([^()]*\))?)")
 _CALL_ARGS = re.compile(r"\([^()]*\)$")
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 
@@ -82,28 +82,35 @@ def might_compare_secrets(source: str) -> bool:
 
 
 def candidate_lines(source: str, first_only: bool = False) -> Set[int]:
-    """The numbers of the lines that compare something named like a secret (by text)."""
+    """The numbers of the lines that compare something named like a secret (by text). Only the lines
+    that hold an `==` or `!=` are looked at, found by str.find: most lines of a file never are."""
     found: Set[int] = set()
-    if "==" not in source and "!=" not in source:
-        return found
-    lines = source.split("\n")  # (a lone \\r ends no line here: a rare miss)
-    for number, line in enumerate(lines, 1):
-        if "==" not in line and "!=" not in line:
-            continue
-        text = line
-        # An operator that begins or ends a line (inside brackets) compares across the line break.
-        if number > 1 and line.lstrip().startswith(("==", "!=")):
-            text = lines[number - 2].split("#", 1)[0].rstrip() + " " + line.lstrip()
-        elif number < len(lines) and line.split("#", 1)[0].rstrip().endswith(("==", "!=")):
-            text = line.split("#", 1)[0].rstrip() + " " + lines[number].lstrip()
-        if _line_compares_secret(text):
-            found.add(number)
-            if first_only:
-                break
+    for op in ("==", "!="):
+        pos = source.find(op)
+        while pos != -1:
+            start = source.rfind("\n", 0, pos) + 1
+            end = source.find("\n", pos)
+            end = len(source) if end == -1 else end
+            line = source[start:end]
+            text = line
+            # An operator that begins or ends a line (inside brackets) compares across the line break.
+            if start and line.lstrip().startswith(op):
+                previous = source[source.rfind("\n", 0, start - 1) + 1 : start - 1]
+                text = previous.split("#", 1)[0].rstrip() + " " + line.lstrip()
+            elif end < len(source) and line.split("#", 1)[0].rstrip().endswith(op):
+                following = source[end + 1 : (source.find("\n", end + 1) + 1 or len(source) + 1) - 1]
+                text = line.split("#", 1)[0].rstrip() + " " + following.lstrip()
+            if _line_compares_secret(text):
+                found.add(source.count("\n", 0, start) + 1)  # (a lone \\r ends no line here: a rare miss)
+                if first_only:
+                    return found
+            pos = source.find(op, end)
     return found
 
 
 def _line_compares_secret(line: str) -> bool:
+    """Whether the text of a line holds a comparison that compared_secret() might report. It may say
+    yes too often (the tree decides), never no where the tree would say yes."""
     low = line.lower()
     if not any(word in low for word in _GATE_WORDS):
         return False
@@ -111,9 +118,14 @@ def _line_compares_secret(line: str) -> bool:
         left = _LEFT.search(line, 0, op.start())
         right = _RIGHT.match(line, op.end())
         left_text, right_text = left.group(1) if left else "", right.group(1) if right else ""
+        if right and _plain_literal(right_text.rstrip(":"), line[right.end():]):
+            continue  # `group_key == 'y'`: compared_secret() skips literals
         for this, other in ((left_text, right_text), (right_text, left_text)):
-            names = _IDENT.findall(_CALL_ARGS.sub("", this))
-            if names and _secret_words(words(names[-1]), other):
+            if _constant(other):
+                continue  # `mode == Mode.CHECKED_HASH`: a kind, not a secret
+            name = _SUBSCRIPT.sub("", _CALL_ARGS.sub("", this))
+            names = _IDENT.findall(name)
+            if names and not _constant(name) and _secret_words(words(names[-1]), other):
                 return True
             keys = re.findall(r"\[['\"]([^'\"]+)['\"]\]", this)
             if keys and _secret_words(words(keys[-1]), other):
@@ -121,11 +133,34 @@ def _line_compares_secret(line: str) -> bool:
     return False
 
 
+_SUBSCRIPT = re.compile(r"(?:\[[^\]'\"]*\])+$")  # `x[i]`, `x[KEY]`: the tree names it by `x`
+_LITERAL = re.compile(r"""(?:[0-9][\w.]*|'[^'\\]*'|"[^"\\]*"|None|True|False)$""")
+
+
+def _plain_literal(text: str, rest: str) -> bool:
+    """`'y'`, `1`, `None` standing alone as the right operand (not `'a' + b`, not `'%s' % x`)."""
+    after = rest.lstrip()[:1]
+    return bool(_LITERAL.match(text)) and after in ("", ":", ")", ",", "]", "}", "#", "a", "o", "i", "e", "\\")
+
+
+def _constant(text: str) -> bool:
+    """A dotted name whose last part is in capitals (`PycInvalidationMode.CHECKED_HASH`, `MAX_TOKEN`)."""
+    last = text.rpartition(".")[2]
+    return len(last) > 1 and last.isupper() and bool(re.fullmatch(r"[\w.]+", text))
+
+
 def _secret_words(ws, other_text: str) -> bool:
+    """compared_secret()'s word tests that need no vocabulary (the prefilter runs before settings)."""
     if not ws or any(w in _NOT_AUTH for w in ws):
         return False
     head, qualifiers = ws[-1], ws[:-1]
-    if head in _HEADS or head in ("key", "hash", "code") or head in _PASSWORD:
+    if head == "hash":
+        return any(w in _PASSWORD for w in ws)
+    if head in _PASSWORD:
+        return "hashed" in ws
+    if head == "code":
+        return any(w in _CODE_QUALIFIERS for w in ws)
+    if head in _HEADS or head == "key":
         if qualifiers:
             return True
         other = words(other_text)

@@ -5,11 +5,6 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11
-    import tomli as tomllib
-
 from .model import Settings
 
 # key in pyproject (dashes or underscores) -> Settings field
@@ -40,6 +35,10 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
     """The table's settings as Settings keyword arguments; {} without a file or a table."""
     if pyproject is None:
         return {}
+    if sys.version_info >= (3, 11):  # imported here: most runs find no pyproject.toml
+        import tomllib
+    else:  # pragma: no cover - exercised on Python < 3.11
+        import tomli as tomllib
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -101,8 +101,11 @@ def decode_with_encoding(data: bytes) -> Tuple[str, str]:
     """(text, encoding) of a Python file; the encoding is "utf-8-sig" when the file has a BOM, so
     that `text.encode(encoding)` gives back the same bytes."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
+        if _plain_utf8(data):
+            encoding, text = "utf-8", data.decode("utf-8")
+        else:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+            text = data.decode(encoding)
     except (SyntaxError, LookupError) as exc:
         raise SourceError(f"cannot decode: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -110,6 +113,15 @@ def decode_with_encoding(data: bytes) -> Tuple[str, str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, encoding
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """No BOM and no `coding` in the first two lines: UTF-8, without asking tokenize."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return False
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first != -1 else -1
+    return b"coding" not in (data if second == -1 else data[:second])
 
 
 def read_bytes(path: str) -> bytes:

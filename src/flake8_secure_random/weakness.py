@@ -127,7 +127,10 @@ _PASSWORD_EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "
 
 
 def might_build_passwords(source: str) -> bool:
-    return "secrets" in source or "SystemRandom" in source
+    """A secure chooser (`secrets`, `SystemRandom`) and a `.join(` of what it picks."""
+    return ("secrets" in source or "SystemRandom" in source) and ".join(" in source and (
+        "choice" in source or "sample(" in source
+    )
 
 
 def _alphabet_size(expr: ast.AST, assigned: Dict[str, ast.AST], depth: int = 0) -> Optional[int]:
@@ -249,7 +252,11 @@ _PREDICTABLE = {
 # Calls that bring real entropy: with one of them in the same expression the value is not predictable.
 _ENTROPY = ("secrets.", "urandom", "uuid4", "SystemRandom", "token_", "random.", "getrandbits", "randbytes", "randint", "choice")
 _PREDICTABLE_SINK_WORDS = ("token", "session", "secret", "nonce", "salt", "password", "csrf", "otp", "_key", "key_", "apikey")
-_PREDICTABLE_CALLS = ("uuid1(", "time(", "time_ns(", "now(", "id(", "hash(", "monotonic(", "perf_counter(")
+# (call, a word the file must hold for the call to be one of the predictable ones)
+_PREDICTABLE_CALLS = (
+    ("id(", None), ("hash(", None), ("uuid1(", "uuid"), ("time(", "time"), ("time_ns(", "time"), ("now(", "time"),
+    ("monotonic(", "time"), ("perf_counter(", "time"),
+)
 _DEF = re.compile(r"def\s+(\w+)")
 
 
@@ -259,13 +266,13 @@ def might_use_predictable(source: str) -> bool:
 
 def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
     """Lines that call a clock / uuid1 / id / hash and name a secret, or return from a function whose
-    name does. Substring searches only: most files name no secret, or call no clock, at all."""
+    name does. Substring searches only: the calls are found first (most files make none), and only
+    their lines are read."""
     found: Set[int] = set()
-    lowered = source.lower()
-    if not any(w in lowered for w in _PREDICTABLE_SINK_WORDS):  # C-speed gate: no secret named at all
-        return found
-    secret_defs = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-    for call in _PREDICTABLE_CALLS:
+    secret_defs: Optional[bool] = None  # whether a function's name says it makes a secret (if needed)
+    # Clocks come from `time` or `datetime` and uuid1 from `uuid`: one scan rules out their calls.
+    calls = [c for c, module in _PREDICTABLE_CALLS if module is None or module in source]
+    for call in calls:
         pos = source.find(call)
         while pos != -1:
             before = source[pos - 1] if pos else " "
@@ -273,7 +280,14 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
                 start = source.rfind("\n", 0, pos) + 1
                 end = source.find("\n", pos)
                 low = source[start : end if end != -1 else len(source)].lower()
-                if any(w in low for w in _PREDICTABLE_SINK_WORDS) or (secret_defs and low.lstrip().startswith("return")):
+                hit = any(w in low for w in _PREDICTABLE_SINK_WORDS)
+                if not hit and low.lstrip().startswith(("return ", "return(")):
+                    if secret_defs is None:
+                        secret_defs = any(
+                            w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS
+                        )
+                    hit = secret_defs and _enclosing_def_names_secret(source, start, len(low) - len(low.lstrip()))
+                if hit:
                     found.add(source.count("\n", 0, pos) + 1)
                     if first_only:
                         return found
@@ -281,8 +295,26 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
     return found
 
 
+def _enclosing_def_names_secret(source: str, line_start: int, indent: int) -> bool:
+    """Whether the nearest `def` above `line_start` that is indented less than `indent` (the function
+    a `return` there belongs to) has a name with a secret's word in it."""
+    end = line_start
+    while True:
+        at = source.rfind("def ", 0, end)
+        if at == -1:
+            return False
+        start = source.rfind("\n", 0, at) + 1
+        prefix = source[start:at]
+        if prefix.strip() in ("", "async") and len(prefix) - len(prefix.lstrip()) < indent:
+            match = _DEF.match(source, at)
+            return bool(match) and any(w in match.group(1).lower() for w in _PREDICTABLE_SINK_WORDS)
+        end = at
+
+
 # Keys and keywords under which a clock reading is a time, whatever the token around it is made of.
-_TIME_FIELDS = frozenset({"exp", "expire", "expires", "expiry", "expiration", "iat", "nbf", "deadline", "until", "on", "in"})
+_TIME_FIELDS = frozenset(
+    {"exp", "expire", "expires", "expiry", "expiration", "iat", "nbf", "deadline", "until", "on", "in", "before", "after"}
+)
 
 
 def _is_a_time(call: ast.AST, parents: dict) -> bool:
