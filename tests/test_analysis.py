@@ -259,6 +259,8 @@ def test_helper_method_through_self():
         "client_secret = v",
         "iv = v",
         "nonce = v",
+        "api_tokens = [v]",
+        "reset_codes = {v}",
     ],
 )
 def test_sinks(stmt):
@@ -489,6 +491,9 @@ def test_comparisons_inside_assert_are_not_reported():
         "import datetime\ntoken = make(datetime.datetime.now() + datetime.timedelta(hours=1))\n",
         "import uuid\nclass Lock:\n    def acquire(self):\n        self.token = uuid.uuid1().hex\n",
         "import uuid\nlock_token = uuid.uuid1().hex\n",
+        "import time\ntoken = SimpleToken('value', time.time() * 1000, {'k': 'v'})\n",
+        "import time\nsignature = pygit2.Signature('A', 'a@example.org', int(time.time()), 0)\n",
+        "import time\ntoken = {'nbf': time.time(), 'not_before': time.time()}\n",
     ],
 )
 def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
@@ -501,6 +506,9 @@ def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
         "import time\nsession_id = str(time.time()) + '-' + str(counter)\n",
         "import time\ntoken = hashlib.md5(str(time.time()).encode()).hexdigest()\n",
         "import time\ntoken = str(int(time.time()) + counter)\n",
+        "import time, os\nsession_id = '{}-{}'.format(time.time(), os.getpid())\n",
+        "import time, hashlib\napi_key = hashlib.sha256(str(time.time()).encode()).hexdigest()\n",
+        "import time, uuid\nnonce = uuid.uuid5(uuid.NAMESPACE_DNS, str(time.time()))\n",
     ],
 )
 def test_clock_readings_that_make_the_token_are_predictable_secrets(src):

@@ -151,8 +151,12 @@ class Vocabulary:
         'api_key'
         >>> Vocabulary().secret_word("sort_key") is None
         True
+        >>> Vocabulary().secret_word("coupon_codes")
+        'coupon_code'
         """
         ws = words(identifier)
+        if ws:  # a plural head is a collection of them (`api_tokens`); elsewhere (`tokens_seen`) it is about them
+            ws = ws[:-1] + (self._singular(ws[-1]),)
         if not ws or ws[-1] in NOT_SECRET_HEADS or (len(ws) > 1 and self._benign(ws[-1])):
             return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
         if any(w in FAKE for w in ws) or (ws[-1] in GAME_HEADS and "secret" in ws):
@@ -175,6 +179,14 @@ class Vocabulary:
         if ws[-1] == "session" and any(q in MAKER_QUALIFIERS or q == "random" for q in ws[:-1]):
             return "session"  # `_random_session()`, `new_session()`: a session id being made
         return None
+
+    def _singular(self, word: str) -> str:
+        """`tokens` -> `token`, `codes` -> `code`: a list of secrets is secrets (`keys` stays: dict keys)."""
+        if len(word) > 3 and word.endswith("s") and word not in self.strong and word not in WEAK:
+            single = word[:-1]
+            if (single in self.strong or single in WEAK) and single != "key":
+                return single
+        return word
 
     def module_secret(self, module_words: Sequence[str]) -> str | None:
         """What a module is about, if it is about a secret: `captcha.py`, `pwgen/`, `verify_code.py`.

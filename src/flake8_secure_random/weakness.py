@@ -319,8 +319,9 @@ _TIME_FIELDS = frozenset(
 
 def _is_a_time(call: ast.AST, parents: dict) -> bool:
     """Whether a clock reading stays a time inside the value: a deadline (`time.time() + 3600`,
-    `now() + timedelta(...)`), or a field named as a time (`{"exp": now()}`, `expires_on=time.time()`)
-    of a token whose value comes from elsewhere."""
+    `now() + timedelta(...)`), a field named as a time (`{"exp": now()}`, `expires_on=time.time()`),
+    or one of several arguments of a call that builds an object rather than mixing them into one
+    string or digest (`AccessToken(value, time.time())`)."""
     node = call
     while node in parents:
         parent = parents[node]
@@ -330,12 +331,28 @@ def _is_a_time(call: ast.AST, parents: dict) -> bool:
                 return True
         elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
             return True
+        elif (isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1
+              and _callee_name(parent.func) not in _MIXERS):
+            return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
         elif isinstance(parent, ast.Dict):
             key = next((k for k, v in zip(parent.keys, parent.values) if v is node), None)
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and _names_a_time(key.value):
                 return True
         node = parent
     return False
+
+
+def _callee_name(func: ast.AST) -> str:
+    """`format` of `'{}-{}'.format`, `Signature` of `pygit2.Signature`."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+# Calls that mix their arguments into one value (so a clock among them is part of the token).
+_MIXERS = frozenset(
+    {"str", "bytes", "int", "float", "repr", "hex", "format", "join", "hash", "md5", "sha1", "sha224", "sha256",
+     "sha384", "sha512", "blake2b", "blake2s", "new", "hexdigest", "digest", "encode", "b64encode",
+     "urlsafe_b64encode", "b32encode", "hexlify", "uuid3", "uuid5", "pack", "update", "dumps", "sign"}
+)
 
 
 def _is_offset(expr: ast.AST) -> bool:
