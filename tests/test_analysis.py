@@ -509,6 +509,8 @@ def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
         "import time, os\nsession_id = '{}-{}'.format(time.time(), os.getpid())\n",
         "import time, hashlib\napi_key = hashlib.sha256(str(time.time()).encode()).hexdigest()\n",
         "import time, uuid\nnonce = uuid.uuid5(uuid.NAMESPACE_DNS, str(time.time()))\n",
+        "import time\nsession_id = make_session_id(user.id, time.time())\n",
+        "import time\nsession_id = make_session_id(\n    user.id,\n    time.time(),\n)\n",
     ],
 )
 def test_clock_readings_that_make_the_token_are_predictable_secrets(src):
@@ -582,6 +584,7 @@ PREFILTER_CASES = [ex.code for rule in RULES for ex in rule.bad + rule.ok] + [
     "from datetime import datetime as dt\nsession_id = str(dt.now())\n",
     "import uuid as u\napi_key = u.uuid1().hex\n",
     "import time as clock\nnonce = str(clock.time())\n",
+    "import time\nsession_id = '{}-{}'.format(\n    user.id,\n    time.time(),\n)\n",
 ]
 
 

@@ -479,10 +479,11 @@ RULES: Tuple[Rule, ...] = (
         fix_safety="Not fixed automatically: the replacement's format (length, alphabet) is the author's choice.",
         known_problems=(
             "Only values built in one expression are judged (`token = md5(str(time.time())).hexdigest()`); a value "
-            "that mixes in any random or secrets call is not reported, and the clock call must stand on a line "
+            "that mixes in any random or secrets call is not reported, and the clock call must stand in the statement "
             "that names the secret (or in a `return` of a function named for one). A clock reading that stays a time is not "
             "reported: a deadline (`time.time() + 3600`, `now() + timedelta(...)`) or a field named as a time "
-            "(`{\"exp\": ...}`, `expires_on=...`), even when the rest of the token is predictable too. A token of "
+            "(`{\"exp\": ...}`, `expires_on=...`) or one of several arguments of a class (`AccessToken(value, "
+            "time.time())`), even when the rest of the token is predictable too. A token of "
             "a lock, a pager or a parser (`lock_token`, `token` in `class Lock`) is not a secret."
         ),
         bad=(

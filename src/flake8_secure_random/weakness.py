@@ -280,7 +280,7 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
                 start = source.rfind("\n", 0, pos) + 1
                 end = source.find("\n", pos)
                 low = source[start : end if end != -1 else len(source)].lower()
-                hit = any(w in low for w in _PREDICTABLE_SINK_WORDS)
+                hit = any(w in low for w in _PREDICTABLE_SINK_WORDS) or _continues_a_secret(source, start)
                 if not hit and low.lstrip().startswith(("return ", "return(")):
                     if secret_defs is None:
                         secret_defs = any(
@@ -293,6 +293,24 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
                         return found
             pos = source.find(call, pos + 1)
     return found
+
+
+def _continues_a_secret(source: str, line_start: int, most: int = 8) -> bool:
+    """Whether the line at `line_start` continues a statement begun on a line above that names a
+    secret (`token = Token(\\n    value,\\n    time.time())`): the lines above are read while each
+    ends open (a bracket, a comma, an operator, a backslash)."""
+    end = line_start - 1
+    for _ in range(most):
+        if end <= 0:
+            return False
+        start = source.rfind("\n", 0, end) + 1
+        above = source[start:end].split("#", 1)[0].rstrip()
+        if not above.endswith(("(", "[", "{", ",", "\\", "+", "%", "=")):
+            return False
+        if any(w in above.lower() for w in _PREDICTABLE_SINK_WORDS):
+            return True
+        end = start - 1
+    return False
 
 
 def _enclosing_def_names_secret(source: str, line_start: int, indent: int) -> bool:
@@ -317,11 +335,11 @@ _TIME_FIELDS = frozenset(
 )
 
 
-def _is_a_time(call: ast.AST, parents: dict) -> bool:
+def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
     """Whether a clock reading stays a time inside the value: a deadline (`time.time() + 3600`,
     `now() + timedelta(...)`), a field named as a time (`{"exp": now()}`, `expires_on=time.time()`),
     or one of several arguments of a call that builds an object rather than mixing them into one
-    string or digest (`AccessToken(value, time.time())`)."""
+    string or digest (`AccessToken(value, time.time())`, but not `make_token(user, time.time())`)."""
     node = call
     while node in parents:
         parent = parents[node]
@@ -332,7 +350,7 @@ def _is_a_time(call: ast.AST, parents: dict) -> bool:
         elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
             return True
         elif (isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1
-              and _callee_name(parent.func) not in _MIXERS):
+              and not _mixes(_callee_name(parent.func), vocab)):
             return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
         elif isinstance(parent, ast.Dict):
             key = next((k for k, v in zip(parent.keys, parent.values) if v is node), None)
@@ -345,6 +363,12 @@ def _is_a_time(call: ast.AST, parents: dict) -> bool:
 def _callee_name(func: ast.AST) -> str:
     """`format` of `'{}-{}'.format`, `Signature` of `pygit2.Signature`."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _mixes(callee: str, vocab: Vocabulary) -> bool:
+    """Whether a call folds its arguments into one value: a hash, a format, or a function (not a
+    class) named for a secret (`make_token(user, time.time())`)."""
+    return callee in _MIXERS or (callee[:1].islower() and vocab.secret_word(callee) is not None)
 
 
 # Calls that mix their arguments into one value (so a clock among them is part of the token).
@@ -416,7 +440,7 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         parents = {child: parent for parent in ast.walk(value) for child in ast.iter_child_nodes(parent)}
         for call, callee in zip(calls, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
-            if what is None or (what[0] == "the clock" and _is_a_time(call, parents)):
+            if what is None or (what[0] == "the clock" and _is_a_time(call, parents, vocab)):
                 continue
             source_of, bits = what
             out.append(finding_at(
