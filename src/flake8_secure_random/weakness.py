@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
 from .rules import finding_at, span
@@ -265,11 +265,12 @@ def might_use_predictable(source: str) -> bool:
 
 
 def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
-    """Lines that call a clock / uuid1 / id / hash and name a secret, or return from a function whose
-    name does. Substring searches only: the calls are found first (most files make none), and only
-    their lines are read."""
+    """Lines of statements that may make a secret from a clock / uuid1 / id / hash: the call on a line
+    that names a secret (or continues a statement that does, or returns from a function named for
+    one), or `name = <call>` and a later such line that reads `name`. Substring searches only: the
+    calls are found first (most files make none), and only their lines are read."""
     found: Set[int] = set()
-    secret_defs: Optional[bool] = None  # whether a function's name says it makes a secret (if needed)
+    defs: List[Optional[bool]] = [None]  # whether any function's name says it makes a secret (if needed)
     # Clocks come from `time` or `datetime` and uuid1 from `uuid`: one scan rules out their calls.
     calls = [c for c, module in _PREDICTABLE_CALLS if module is None or module in source]
     for call in calls:
@@ -278,20 +279,56 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
             before = source[pos - 1] if pos else " "
             if not (before.isalnum() or before == "_"):
                 start = source.rfind("\n", 0, pos) + 1
-                end = source.find("\n", pos)
-                low = source[start : end if end != -1 else len(source)].lower()
-                hit = any(w in low for w in _PREDICTABLE_SINK_WORDS) or _continues_a_secret(source, start)
-                if not hit and low.lstrip().startswith(("return ", "return(")):
-                    if secret_defs is None:
-                        secret_defs = any(
-                            w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS
-                        )
-                    hit = secret_defs and _enclosing_def_names_secret(source, start, len(low) - len(low.lstrip()))
-                if hit:
+                if _names_secret(source, start, defs):
                     found.add(source.count("\n", 0, pos) + 1)
-                    if first_only:
-                        return found
+                else:
+                    found |= _readers_naming_secret(source, start, defs)
+                if found and first_only:
+                    return found
             pos = source.find(call, pos + 1)
+    return found
+
+
+_ASSIGNED = re.compile(r"[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)")
+_TOP_LEVEL = re.compile(r"\n(?=[^\s#)\]}])")
+
+
+def _names_secret(source: str, start: int, defs: List[Optional[bool]]) -> bool:
+    """Whether the statement around the line at `start` names a secret, by text."""
+    end = source.find("\n", start)
+    low = source[start : end if end != -1 else len(source)].lower()
+    if any(w in low for w in _PREDICTABLE_SINK_WORDS) or _continues_a_secret(source, start):
+        return True
+    if low.lstrip().startswith(("return ", "return(")):
+        if defs[0] is None:
+            defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
+        return bool(defs[0]) and _enclosing_def_names_secret(source, start, len(low) - len(low.lstrip()))
+    return False
+
+
+def _readers_naming_secret(source: str, start: int, defs: List[Optional[bool]]) -> Set[int]:
+    """For `name = <call>` on the line at `start`: the numbers of the later lines that read `name`
+    in a statement naming a secret."""
+    match = _ASSIGNED.match(source, start)
+    if not match:
+        return set()
+    found: Set[int] = set()
+    end = len(source)
+    if match.start(1) > start:  # inside a function: it ends before the next statement at column 0
+        top = _TOP_LEVEL.search(source, match.end())
+        end = top.start() if top else end  # (a string spanning lines at column 0 ends it early: a rare miss)
+    region = source[match.end() : end].lower()
+    if not any(w in region for w in _PREDICTABLE_SINK_WORDS):
+        if "return" not in region:
+            return found
+        if defs[0] is None:
+            defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
+        if not defs[0]:
+            return found
+    for use in re.compile(rf"\b{match.group(1)}\b").finditer(source, match.end(), end):
+        pos = use.start()
+        if _names_secret(source, source.rfind("\n", 0, pos) + 1, defs):
+            found.add(source.count("\n", 0, pos) + 1)
     return found
 
 
@@ -360,6 +397,10 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
     return False
 
 
+def _parents_of(value: ast.AST) -> Dict[ast.AST, ast.AST]:
+    return {child: parent for parent in ast.walk(value) for child in ast.iter_child_nodes(parent)}
+
+
 def _callee_name(func: ast.AST) -> str:
     """`format` of `'{}-{}'.format`, `Signature` of `pygit2.Signature`."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -401,22 +442,63 @@ def _names_a_time(name: str) -> bool:
     return bool(ws) and (ws[-1] in _TIME_FIELDS or ws[-1] in NOT_SECRET_HEADS)
 
 
-def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[str] = None, cls: str = ""):
-    """(node, name of the enclosing function, name of the enclosing class) for the nodes that span
-    one of `wanted` lines."""
+def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[ast.AST] = None, cls: str = ""):
+    """(node, the enclosing function node, name of the enclosing class) for the nodes that span one
+    of `wanted` lines."""
     for child in ast.iter_child_nodes(node):
         start = getattr(child, "lineno", None)
         if start is not None and not any(start <= line <= (getattr(child, "end_lineno", None) or start) for line in wanted):
             continue
         yield child, function, cls
-        inner = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+        inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
         yield from _walk_with_function(child, wanted, inner, child.name if isinstance(child, ast.ClassDef) else cls)
+
+
+def _import_names(tree: ast.Module) -> Dict[str, str]:
+    """Local names of the modules and functions RND203 knows: `t` -> `time` (`import time as t`),
+    `time` -> `time.time` (`from time import time`), `u1` -> `uuid.uuid1`."""
+    names: Dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name in ("time", "uuid", "datetime"):
+                    names[alias.asname] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in ("time", "uuid", "datetime") and not node.level:
+            for alias in node.names:
+                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return names
+
+
+def _resolve(callee: str, imports: Dict[str, str]) -> str:
+    head, dot, rest = callee.partition(".")
+    return imports[head] + dot + rest if head in imports else callee
+
+
+def _single_values(scope: ast.AST) -> Dict[str, ast.Assign]:
+    """The names assigned exactly once, by a plain `name = value`, directly in `scope` (a function or
+    the module, not its nested functions): their assignments."""
+    stores: Dict[str, int] = {}
+    assigns: Dict[str, ast.Assign] = {}
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigns[node.targets[0].id] = node
+        stack.extend(ast.iter_child_nodes(node))
+    return {name: node for name, node in assigns.items() if stores.get(name) == 1}
 
 
 def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = predictable_lines("\n".join(lines))
+    imports = _import_names(tree)
+    singles: Dict[ast.AST, Dict[str, ast.Assign]] = {}  # per scope, when first needed
     for node, function, cls in _walk_with_function(tree, wanted):
+        function_name = getattr(function, "name", None)
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             name = next((n for n in (target_name(t) for t in targets) if n), None)
@@ -424,30 +506,47 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         elif isinstance(node, ast.keyword):
             name, value = node.arg, node.value
         elif isinstance(node, ast.Return) and node.value is not None:
-            name, value = function, node.value
+            name, value = function_name, node.value
         else:
             continue
         if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
             continue
-        if vocab.token_of_kind(name, (function or "", cls)):
+        if vocab.token_of_kind(name, (function_name or "", cls)):
             continue  # a lock's owner token only has to differ from other clients' tokens
         if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
             continue  # `token_expired = expires_at < time.time()` is a truth value, not a secret
-        calls = [c for c in ast.walk(value) if isinstance(c, ast.Call)]
-        callees = [dotted(c.func) for c in calls]
+        parents = _parents_of(value)
+        # The calls that make the value: its own, and those of a variable it reads that was set once
+        # before it in the same scope (`stamp = time.time()` ... `token = md5(str(stamp))`).
+        made: List[Tuple[ast.Call, dict, Optional[ast.Name]]] = [
+            (c, parents, None) for c in ast.walk(value) if isinstance(c, ast.Call)
+        ]
+        scope = function or tree
+        for used in (n for n in ast.walk(value) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)):
+            if scope not in singles:
+                singles[scope] = _single_values(scope)
+            assign = singles[scope].get(used.id)
+            if assign is not None and assign.lineno < getattr(node, "lineno", 0):
+                inner = _parents_of(assign.value)
+                made += [(c, inner, used) for c in ast.walk(assign.value) if isinstance(c, ast.Call)]
+        callees = [_resolve(dotted(c.func), imports) for c, _, _ in made]
         if any(any(e in d for e in _ENTROPY) for d in callees):
             continue
-        parents = {child: parent for parent in ast.walk(value) for child in ast.iter_child_nodes(parent)}
-        for call, callee in zip(calls, callees):
+        for (call, context, via), callee in zip(made, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
-            if what is None or (what[0] == "the clock" and _is_a_time(call, parents, vocab)):
+            if what is None:
+                continue
+            if what[0] == "the clock" and (
+                _is_a_time(call, context, vocab) or (via is not None and _is_a_time(via, parents, vocab))
+            ):
                 continue
             source_of, bits = what
+            through = f" (through '{via.id}')" if via is not None else ""
             out.append(finding_at(
                 "RND203", span(call), lines,
                 f"{callee}() makes '{name}' predictable ({source_of}: about {bits} bits an attacker cannot guess, "
                 f"a secret needs 128); use secrets.token_urlsafe(32)",
-                f"{callee}() is the only source of '{name}' and is {source_of}, not randomness",
+                f"{callee}() is the only source of '{name}'{through} and is {source_of}, not randomness",
                 callee, name,
             ))
             break
