@@ -480,6 +480,8 @@ def test_a_lock_token_is_no_secret_but_a_qualified_one_is():
 def test_comparisons_inside_assert_are_not_reported():
     src = "def check(client, expected):\n    assert client.session_token == expected\n    return client.session_token == expected\n"
     assert [f.line for f in check(src)] == [3]
+    unit = "def test(self, expected):\n    self.assertTrue(self.session_token == expected)\n"
+    assert check(unit) == []
 
 
 @pytest.mark.parametrize(
@@ -515,6 +517,26 @@ def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
 )
 def test_clock_readings_that_make_the_token_are_predictable_secrets(src):
     assert [f.code for f in check(src)] == ["RND203"]
+
+
+FLOWS = [
+    ("import time, hashlib\ndef make():\n    stamp = time.time()\n    x = 1\n"
+     "    token = hashlib.md5(str(stamp).encode()).hexdigest()\n    return token\n", [3]),
+    ("from time import time\nsession_id = str(time())\n", [2]),
+    ("import uuid as u\napi_key = u.uuid1().hex\n", [2]),
+    ("from uuid import uuid1\ndef new_session():\n    return str(uuid1())\n", [3]),
+    ("import time\ndef make_token():\n    stamp = int(time.time())\n    return 'tok-%d' % stamp\n", [3]),
+    # not: a timer, a deadline through a variable, a variable set twice, a use before the assignment
+    ("import time\ndef f():\n    start = time.time()\n    work()\n    elapsed_token_time = time.time() - start\n", []),
+    ("import time\ndef f(v):\n    now = time.time()\n    token = {'v': v, 'exp': now + 3600}\n", []),
+    ("import time, secrets\ndef f():\n    stamp = time.time()\n    stamp = secrets.token_hex(16)\n    token = stamp\n", []),
+    ("import time\ndef f():\n    stamp = 1\n    def g():\n        stamp = time.time()\n    token = str(stamp)\n", []),
+]
+
+
+@pytest.mark.parametrize(("src", "expected"), FLOWS)
+def test_predictable_values_through_a_variable_and_aliases(src, expected):
+    assert [f.line for f in check(src) if f.code == "RND203"] == expected
 
 
 # -- RND201: tokens too short ------------------------------------------------------------------------
@@ -573,7 +595,7 @@ def test_not_weak_passwords(src):
 
 
 # -- the text prefilters never hide a finding ----------------------------------------------------------
-PREFILTER_CASES = [ex.code for rule in RULES for ex in rule.bad + rule.ok] + [
+PREFILTER_CASES = [ex.code for rule in RULES for ex in rule.bad + rule.ok] + [src for src, _ in FLOWS] + [
     "def f(request, expected):\n    if (request.api_token\n            == expected):\n        pass\n",
     "def f(request, expected):\n    if (request.api_token ==\n            expected):\n        pass\n",
     "def f(x, stored_hash):\n    return password_hash(x) == stored_hash\n",

@@ -8,8 +8,8 @@ last word, so `token_type == expected_type` and `token_count != n` are not secre
 
 Not reported either: a comparison with an identifier (`session_key != user.pk`), a token of a lock,
 pager or parser (`token` in `class Lock`), a plain `digest` in a function where no key, secret or
-signature is in sight (a checksum, a published digest), and comparisons inside `assert` (a test, or a
-check that `python -O` removes: never a constant-time concern).
+signature is in sight (a checksum, a published digest), and comparisons inside `assert` or
+`self.assertTrue(...)` (a test, or a check that `python -O` removes: never a constant-time concern).
 """
 from __future__ import annotations
 
@@ -281,14 +281,20 @@ def _identifiers(function: ast.AST) -> Set[str]:
     return found
 
 
+def _is_assertion(call: ast.Call) -> bool:
+    """`self.assertTrue(...)`, `assert_(...)`: a test's check, not an authentication check."""
+    name = _name_of(call) or ""
+    return name.startswith("assert")
+
+
 def _walk_lines(tree: ast.AST, wanted: Set[int]):
     """(node, its _Scope) like ast.walk, but only into the statements and expressions that span one
-    of `wanted` lines, and never into an `assert`."""
+    of `wanted` lines, and never into an `assert` or a unittest assertion."""
     stack: List[Tuple[ast.AST, _Scope]] = [(tree, _Scope(None, ""))]
     while stack:
         node, scope = stack.pop()
         yield node, scope
-        if isinstance(node, ast.Assert):
+        if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and _is_assertion(node)):
             continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             scope = _Scope(node, scope.cls)

@@ -564,7 +564,8 @@ RULES: Tuple[Rule, ...] = (
         known_problems=(
             "Judged by names: a secret held in a variable with a neutral name is missed, and a comparison "
             "that is not an authentication check (two stored tokens in a migration) is reported. Not "
-            "reported: comparisons with an identifier (`session_key != user.pk`), inside `assert`, of a "
+            "reported: comparisons with an identifier (`session_key != user.pk`), inside `assert` or "
+            "`self.assertTrue(...)`, of a "
             "lock's, pager's or parser's token, and a plain `digest` in a function that names no key, "
             "secret or signature (a checksum); a MAC checked in a function with neutral names is missed. "
             "A comparison split over lines is found when the operator begins or ends one of them."
