@@ -531,6 +531,11 @@ FLOWS = [
     ("import time\ndef f(v):\n    now = time.time()\n    token = {'v': v, 'exp': now + 3600}\n", []),
     ("import time, secrets\ndef f():\n    stamp = time.time()\n    stamp = secrets.token_hex(16)\n    token = stamp\n", []),
     ("import time\ndef f():\n    stamp = 1\n    def g():\n        stamp = time.time()\n    token = str(stamp)\n", []),
+    ("import time\ndef f(seed, stamp=None):\n    if not stamp:\n        stamp = str(time.time())\n"
+     "    signature = sign(seed, stamp)\n", []),
+    ("import time, hmac\ndef f(key):\n    session_token = hmac.new(key, str(time.time()).encode(), 'sha256').hexdigest()\n", []),
+    ("import time\ndef make_token():\n    data = {\n        'start': time.time(),\n    }\n    return data\n", []),
+    ("import time\ndef make_token():\n    data = (\n        str(time.time())\n    )\n    return data\n", [4]),
 ]
 
 

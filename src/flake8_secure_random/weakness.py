@@ -294,21 +294,24 @@ _TOP_LEVEL = re.compile(r"\n(?=[^\s#)\]}])")
 
 
 def _names_secret(source: str, start: int, defs: List[Optional[bool]]) -> bool:
-    """Whether the statement around the line at `start` names a secret, by text."""
+    """Whether the statement that the line at `start` belongs to (up to that line) names a secret,
+    or is a `return` from a function whose name does; by text."""
+    first = _statement_start(source, start)
     end = source.find("\n", start)
-    low = source[start : end if end != -1 else len(source)].lower()
-    if any(w in low for w in _PREDICTABLE_SINK_WORDS) or _continues_a_secret(source, start):
+    low = source[first : end if end != -1 else len(source)].lower()
+    if any(w in low for w in _PREDICTABLE_SINK_WORDS):
         return True
     if low.lstrip().startswith(("return ", "return(")):
         if defs[0] is None:
             defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-        return bool(defs[0]) and _enclosing_def_names_secret(source, start, len(low) - len(low.lstrip()))
+        return bool(defs[0]) and _enclosing_def_names_secret(source, first, len(low) - len(low.lstrip()))
     return False
 
 
 def _readers_naming_secret(source: str, start: int, defs: List[Optional[bool]]) -> Set[int]:
-    """For `name = <call>` on the line at `start`: the numbers of the later lines that read `name`
-    in a statement naming a secret."""
+    """For `name = <call>` (the statement of the line at `start`): the numbers of the later lines
+    that read `name` in a statement naming a secret."""
+    start = _statement_start(source, start)
     match = _ASSIGNED.match(source, start)
     if not match:
         return set()
@@ -332,22 +335,20 @@ def _readers_naming_secret(source: str, start: int, defs: List[Optional[bool]]) 
     return found
 
 
-def _continues_a_secret(source: str, line_start: int, most: int = 8) -> bool:
-    """Whether the line at `line_start` continues a statement begun on a line above that names a
-    secret (`token = Token(\\n    value,\\n    time.time())`): the lines above are read while each
-    ends open (a bracket, a comma, an operator, a backslash)."""
-    end = line_start - 1
+_OPEN_ENDS = ("(", "[", "{", ",", "\\", "+", "%", "=")
+
+
+def _statement_start(source: str, line_start: int, most: int = 8) -> int:
+    """Where the statement that the line at `line_start` continues begins: the lines above are
+    taken while each ends open (a bracket, a comma, an operator, a backslash), at most `most`."""
     for _ in range(most):
-        if end <= 0:
-            return False
-        start = source.rfind("\n", 0, end) + 1
-        above = source[start:end].split("#", 1)[0].rstrip()
-        if not above.endswith(("(", "[", "{", ",", "\\", "+", "%", "=")):
-            return False
-        if any(w in above.lower() for w in _PREDICTABLE_SINK_WORDS):
-            return True
-        end = start - 1
-    return False
+        if line_start <= 0:
+            break
+        above = source.rfind("\n", 0, line_start - 1) + 1
+        if not source[above : line_start - 1].split("#", 1)[0].rstrip().endswith(_OPEN_ENDS):
+            break
+        line_start = above
+    return line_start
 
 
 def _enclosing_def_names_secret(source: str, line_start: int, indent: int) -> bool:
@@ -368,7 +369,8 @@ def _enclosing_def_names_secret(source: str, line_start: int, indent: int) -> bo
 
 # Keys and keywords under which a clock reading is a time, whatever the token around it is made of.
 _TIME_FIELDS = frozenset(
-    {"exp", "expire", "expires", "expiry", "expiration", "iat", "nbf", "deadline", "until", "on", "in", "before", "after"}
+    {"exp", "expire", "expires", "expiry", "expiration", "iat", "nbf", "deadline", "until", "on", "in", "before", "after",
+     "start", "started", "end", "ended", "begin", "stop", "since", "last", "when"}
 )
 
 
@@ -376,7 +378,8 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
     """Whether a clock reading stays a time inside the value: a deadline (`time.time() + 3600`,
     `now() + timedelta(...)`), a field named as a time (`{"exp": now()}`, `expires_on=time.time()`),
     or one of several arguments of a call that builds an object rather than mixing them into one
-    string or digest (`AccessToken(value, time.time())`, but not `make_token(user, time.time())`)."""
+    string or digest (`AccessToken(value, time.time())`, but not `make_token(user, time.time())`), or
+    that signs or encrypts it with a key (`hmac.new(key, stamp)`: the key is the secret part)."""
     node = call
     while node in parents:
         parent = parents[node]
@@ -386,9 +389,11 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
                 return True
         elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
             return True
-        elif (isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1
-              and not _mixes(_callee_name(parent.func), vocab)):
-            return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
+        elif isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1:
+            if not _mixes(_callee_name(parent.func), vocab):
+                return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
+            if any(w in _KEYED_CALLS for w in words(dotted(parent.func))):
+                return True  # `hmac.new(key, stamp)`, `cookie_signature(seed, load, stamp)`: a key goes in too
         elif isinstance(parent, ast.Dict):
             key = next((k for k, v in zip(parent.keys, parent.values) if v is node), None)
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and _names_a_time(key.value):
@@ -411,6 +416,9 @@ def _mixes(callee: str, vocab: Vocabulary) -> bool:
     class) named for a secret (`make_token(user, time.time())`)."""
     return callee in _MIXERS or (callee[:1].islower() and vocab.secret_word(callee) is not None)
 
+
+# Words of calls that take a key with the value: what comes out is as secret as the key.
+_KEYED_CALLS = frozenset({"hmac", "sign", "signature", "signer", "mac", "encrypt", "cipher", "fernet", "jwt", "jws"})
 
 # Calls that mix their arguments into one value (so a clock among them is part of the token).
 _MIXERS = frozenset(
@@ -476,7 +484,7 @@ def _resolve(callee: str, imports: Dict[str, str]) -> str:
 
 def _single_values(scope: ast.AST) -> Dict[str, ast.Assign]:
     """The names assigned exactly once, by a plain `name = value`, directly in `scope` (a function or
-    the module, not its nested functions): their assignments."""
+    the module, not its nested functions) and not parameters: their assignments."""
     stores: Dict[str, int] = {}
     assigns: Dict[str, ast.Assign] = {}
     stack = list(ast.iter_child_nodes(scope))
@@ -486,6 +494,8 @@ def _single_values(scope: ast.AST) -> Dict[str, ast.Assign]:
             continue
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.arg):  # a parameter is a value from elsewhere too
+            stores[node.arg] = stores.get(node.arg, 0) + 1
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             assigns[node.targets[0].id] = node
         stack.extend(ast.iter_child_nodes(node))
