@@ -536,6 +536,8 @@ FLOWS = [
     ("import time, hmac\ndef f(key):\n    session_token = hmac.new(key, str(time.time()).encode(), 'sha256').hexdigest()\n", []),
     ("import time\ndef make_token():\n    data = {\n        'start': time.time(),\n    }\n    return data\n", []),
     ("import time\ndef make_token():\n    data = (\n        str(time.time())\n    )\n    return data\n", [4]),
+    ("import time\ndef f(items):\n    secs = time.time() - items['password_age']\n    ret['password_changed'] = secs\n", []),
+    ("import time\ndef f(user):\n    stamp = str(time.time()) + user.password_hint\n    user.reset_token = stamp\n", [3]),
 ]
 
 

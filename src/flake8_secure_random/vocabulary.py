@@ -38,6 +38,7 @@ NOT_SECRET_HEADS = frozenset(
         "options", "config", "mode", "method", "algorithm", "alg", "charset", "alphabet", "chars",
         "characters", "rule", "rules", "validator", "error", "errors", "exists", "valid", "required",
         "at", "time", "timestamp", "ts", "date", "created", "updated", "issued", "expired", "seconds",
+        "changed", "modified", "rotated",
     }
 )
 

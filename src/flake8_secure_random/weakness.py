@@ -281,8 +281,7 @@ def predictable_lines(source: str, first_only: bool = False) -> Set[int]:
                 start = source.rfind("\n", 0, pos) + 1
                 if _names_secret(source, start, defs):
                     found.add(source.count("\n", 0, pos) + 1)
-                else:
-                    found |= _readers_naming_secret(source, start, defs)
+                found |= _readers_naming_secret(source, start, defs)
                 if found and first_only:
                     return found
             pos = source.find(call, pos + 1)
@@ -437,6 +436,8 @@ def _is_offset(expr: ast.AST) -> bool:
         return name.isupper() or bool(set(words(name)) & _TIME_WORDS)
     if isinstance(expr, ast.Call):
         return dotted(expr.func).rpartition(".")[2] in ("timedelta", "relativedelta")
+    if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str):
+        return bool(set(words(expr.slice.value)) & _TIME_WORDS)  # `items["password_age"]`
     if isinstance(expr, ast.BinOp):
         return _is_offset(expr.left) and _is_offset(expr.right)
     return False
