@@ -580,7 +580,7 @@ class _Analysis:
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
             return result
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = sinks.callee_name(func)
         if name in _OUTPUTS and args:
             self.shown(args, node.lineno)
         if name in _OPAQUE_CALLS:

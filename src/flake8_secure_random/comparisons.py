@@ -19,7 +19,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
 from .rules import finding_at, span
-from .sinks import target_name
+from .sinks import callee_name, target_name
 from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
 
 # Last words that name a value compared to authenticate something.
@@ -233,8 +233,7 @@ def _constant_name(expr: ast.AST) -> bool:
 
 def _name_of(expr: ast.AST) -> Optional[str]:
     if isinstance(expr, ast.Call):  # `compute_signature(...)`, `h.hexdigest()`
-        func = expr.func
-        return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        return callee_name(expr.func) or None
     return target_name(expr)
 
 

@@ -57,6 +57,12 @@ def dotted(expr: ast.AST) -> str:
     return ""
 
 
+def callee_name(func: ast.AST) -> str:
+    """The last name of what is called: `format` of `'{}'.format`, `Signature` of `pygit2.Signature`,
+    `f` of `f`; "" for anything else (a call's result, a subscript)."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
 def target_name(target: ast.AST) -> Optional[str]:
     """The identifier an assignment target is known by: `x`, `self.x` -> `x`, `d['x']` -> `x`."""
     if isinstance(target, ast.Name):

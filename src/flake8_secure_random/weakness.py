@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
 from .rules import finding_at, span
-from .sinks import dotted, target_name
+from .sinks import callee_name, dotted, target_name
 from .vocabulary import NOT_SECRET_HEADS, Vocabulary, words
 
 MIN_BYTES = 16
@@ -79,7 +79,7 @@ def _destination(call: ast.Call, parents: Dict[ast.AST, ast.AST]) -> Optional[st
                 fn = parents.get(fn)
             return fn.name if fn is not None else None
         if isinstance(parent, ast.Call):
-            callee = parent.func.attr if isinstance(parent.func, ast.Attribute) else getattr(parent.func, "id", "")
+            callee = callee_name(parent.func)
             if node is not parent.func and callee not in _WRAPPERS:
                 return None
         elif isinstance(parent, ast.Attribute):
@@ -301,10 +301,18 @@ def _names_secret(source: str, start: int, defs: List[Optional[bool]]) -> bool:
     if any(w in low for w in _PREDICTABLE_SINK_WORDS):
         return True
     if low.lstrip().startswith(("return ", "return(")):
-        if defs[0] is None:
-            defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-        return bool(defs[0]) and _enclosing_def_names_secret(source, first, len(low) - len(low.lstrip()))
+        return _some_def_names_secret(source, defs) and _enclosing_def_names_secret(
+            source, first, len(low) - len(low.lstrip())
+        )
     return False
+
+
+def _some_def_names_secret(source: str, defs: List[Optional[bool]]) -> bool:
+    """Whether any function of the file has a secret's word in its name; worked out once per file,
+    when first needed, and kept in `defs[0]`."""
+    if defs[0] is None:
+        defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
+    return defs[0]
 
 
 def _readers_naming_secret(source: str, start: int, defs: List[Optional[bool]]) -> Set[int]:
@@ -321,11 +329,7 @@ def _readers_naming_secret(source: str, start: int, defs: List[Optional[bool]]) 
         end = top.start() if top else end  # (a string spanning lines at column 0 ends it early: a rare miss)
     region = source[match.end() : end].lower()
     if not any(w in region for w in _PREDICTABLE_SINK_WORDS):
-        if "return" not in region:
-            return found
-        if defs[0] is None:
-            defs[0] = any(w in name.lower() for name in _DEF.findall(source) for w in _PREDICTABLE_SINK_WORDS)
-        if not defs[0]:
+        if "return" not in region or not _some_def_names_secret(source, defs):
             return found
     for use in re.compile(rf"\b{match.group(1)}\b").finditer(source, match.end(), end):
         pos = use.start()
@@ -389,7 +393,7 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
         elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
             return True
         elif isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1:
-            if not _mixes(_callee_name(parent.func), vocab):
+            if not _mixes(callee_name(parent.func), vocab):
                 return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
             if any(w in _KEYED_CALLS for w in words(dotted(parent.func))):
                 return True  # `hmac.new(key, stamp)`, `cookie_signature(seed, load, stamp)`: a key goes in too
@@ -403,11 +407,6 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
 
 def _parents_of(value: ast.AST) -> Dict[ast.AST, ast.AST]:
     return {child: parent for parent in ast.walk(value) for child in ast.iter_child_nodes(parent)}
-
-
-def _callee_name(func: ast.AST) -> str:
-    """`format` of `'{}-{}'.format`, `Signature` of `pygit2.Signature`."""
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _mixes(callee: str, vocab: Vocabulary) -> bool:
