@@ -16,7 +16,7 @@ import warnings
 
 from flake8_secure_random.analysis import find
 from flake8_secure_random.files import SourceError, python_files, read_source, source_lines
-from flake8_secure_random.fixes import apply, fix_kind
+from flake8_secure_random.fixing import apply, fix_kind
 from flake8_secure_random.model import Settings
 
 

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from flake8_secure_random import fixes
+from flake8_secure_random.fixing import engine, rewrites
 from flake8_secure_random.analysis import find
-from flake8_secure_random.fixes import apply
+from flake8_secure_random.fixing import apply
 from flake8_secure_random.model import Finding
 from flake8_secure_random.rules import RULES
 
@@ -133,7 +133,8 @@ def test_aliases_and_from_imports_are_resolved():
 
 def test_generator_with_a_seed_that_has_side_effects_keeps_it():
     src = "import random\nimport itertools\nc = itertools.count()\nrng = random.Random(next(c))\ntoken = rng.getrandbits(64)\n"
-    assert fix(src) == src.replace("import random\n", "import secrets\n").replace("random.Random(", "secrets.SystemRandom(")
+    assert fix(src) == src.replace("import random\nimport itertools\n", "import itertools\nimport secrets\n").replace(
+        "random.Random(", "secrets.SystemRandom(")
 
 
 # -- imports --------------------------------------------------------------------------------------
@@ -189,8 +190,8 @@ def test_a_parameter_called_secrets_elsewhere_is_no_obstacle():
 def test_a_name_secrets_taken_leaves_the_file_alone():
     src = "import random\nsecrets = {}\ntoken = random.getrandbits(64)\n"
     result = apply(src, find(src))
-    assert result.source == src and not result.changed
-    assert "secrets" in (result.error or "")
+    assert result.source == src and not result.changed and result.error is None
+    assert [why for _, why in result.unfixed] == ["the name 'secrets' is already bound (an assignment, line 2)"]
 
 
 # -- bytes that must not move -----------------------------------------------------------------------
@@ -212,16 +213,23 @@ def test_unfixable_findings_are_listed_not_rewritten():
     assert fix(src) == src
 
 
-def test_a_file_libcst_does_not_reproduce_is_left_alone(monkeypatch):
-    src = "import random\ntoken = random.getrandbits(64)\n"
-    real = fixes.cst.parse_module
-    monkeypatch.setattr(fixes.cst, "parse_module", lambda text: real(text.replace("64", "32")))
+def test_a_wrong_rewrite_is_caught_by_the_check_and_nothing_is_written(monkeypatch):
+    src = "import random\ntoken = random.getrandbits(64)\nC = 3\n"
+    real = rewrites.rewrite
+
+    def broken(*args, **kwargs):
+        done = real(*args, **kwargs)
+        done.edit = done.edit._replace(end=done.edit.end + 4, new=done.edit.new + "(32)")  # not the same call
+        return done
+
+    monkeypatch.setattr(engine, "rewrite", broken)
     result = apply(src, find(src))
-    assert result.source == src and "byte for byte" in result.error
+    assert result.source == src and not result.changed
+    assert result.error.startswith("not rewritten: the result would differ outside the flagged calls")
 
 
 def test_nothing_flagged_means_no_parse(monkeypatch):
-    monkeypatch.setattr(fixes.cst, "parse_module", None)  # would raise if called
+    monkeypatch.setattr(engine, "parse", None)  # would raise if called
     src = "import random\nroll = random.randint(1, 6)\n"
     assert apply(src, find(src)).source == src
 
@@ -281,7 +289,7 @@ def test_compare_digest_with_line_breaks_on_both_sides_is_listed_not_rewritten()
     tree = ast.parse(src)
     compare = next(n for n in ast.walk(tree) if isinstance(n, ast.Compare))
     finding = Finding("RND301", compare.lineno, compare.col_offset, compare.end_lineno, compare.end_col_offset,
-                      "m", "w", "==", "api_token")
+                      "m", "w", "==", "api_token", compare.col_offset, compare.end_col_offset)
     result = apply(src, [finding], unsafe=True)
     assert result.source == src and result.error is None
     assert [why for _, why in result.unfixed] == ["line breaks on both sides of the operator; rewrite it by hand"]

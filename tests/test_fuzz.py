@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from flake8_secure_random.analysis import find
-from flake8_secure_random.fixes import apply
+from flake8_secure_random.fixing import apply
 
 INSECURE = [
     "import random\npassword = ''.join(random.choice('abc') for _ in range(8))\n",

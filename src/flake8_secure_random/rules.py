@@ -316,8 +316,8 @@ RULES: Tuple[Rule, ...] = (
                 lines=(5, 6),
                 fixed='''
                 import random
-                import time
                 import secrets
+                import time
 
                 def auth_token():
                     random.seed(time.time())
@@ -603,6 +603,8 @@ RULES: Tuple[Rule, ...] = (
                 lines=(2,),
                 unsafe_fixed='''
                 import secrets
+
+
                 def authorised(request, client):
                     if not secrets.compare_digest(request.headers["X-Api-Token"], client.api_token):
                         return False

@@ -1,0 +1,162 @@
+"""What a name means where the fixer writes it, and whether anything still refers to a name.
+
+Two questions, both answered on the stdlib `ast` and both conservative (when in doubt, the answer
+is the one that leaves the file alone):
+
+- `secrets_obstacles(tree, sites)`: would `secrets.<fn>` at each site reach the standard library's
+  module once `import secrets` is at the top? Not if the name `secrets` is bound by anything other
+  than a plain `import secrets` in a scope the site can see (Python's scoping rules, Language
+  Reference 4.2.2 "Resolution of names"), nor if it is read somewhere without such an import (a
+  star import or injected global could provide it).
+- `referenced(tree, text, name)`: is a name still needed, by code, by `__all__`, by a string
+  annotation (PEP 563/484 forward references) or by a `# type:` comment (PEP 484)?
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterator, List, Optional, Sequence, Tuple
+
+# Nodes that open a scope of their own (Language Reference 4.2.2); comprehensions are functions.
+_SCOPES = (
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
+    ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+)
+
+
+def is_plain_import(node: ast.AST, module: str) -> bool:
+    """`import <module>` binding the name `<module>` (not `as` something else, not `from`)."""
+    return isinstance(node, ast.Import) and any(a.name == module and a.asname in (None, module) for a in node.names)
+
+
+def _bindings(node: ast.AST, name: str) -> Iterator[str]:
+    """How `node` binds `name` itself, if it does: "local" (in the scope around it), "global"
+    (declared global or nonlocal: conservatively, everywhere) or "import" (a plain `import name`)."""
+    if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
+        yield "local"
+    elif isinstance(node, ast.arg) and node.arg == name:
+        yield "param"
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+        yield "local"
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            bound = alias.asname or alias.name.split(".")[0]
+            if bound == name:
+                plain = isinstance(node, ast.Import) and alias.name == name
+                yield "import" if plain else "local"
+    elif isinstance(node, ast.ExceptHandler) and node.name == name:
+        yield "local"
+    elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+        yield "global"
+    elif type(node).__name__ in ("MatchAs", "MatchStar") and getattr(node, "name", None) == name:
+        yield "local"
+    elif type(node).__name__ == "MatchMapping" and getattr(node, "rest", None) == name:
+        yield "local"
+    elif type(node).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple") and getattr(node, "name", None) == name:
+        yield "global"  # PEP 695 type parameters live in an annotation scope seen by nested code
+    elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name) and node.target.id == name:
+        yield "global"  # inside a comprehension it binds in the enclosing function (PEP 572)
+
+
+def _walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ...]]]:
+    """Every node with the chain of scopes it binds names in, innermost last. A function's
+    parameters bind in the function; its decorators, defaults and annotations are evaluated in the
+    scope around it."""
+    stack: List[Tuple[ast.AST, Tuple[ast.AST, ...]]] = [(tree, (tree,))]
+    while stack:
+        node, chain = stack.pop()
+        yield node, chain
+        inner = chain + (node,) if isinstance(node, _SCOPES) else chain
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            outer_parts: List[ast.AST] = list(getattr(node, "decorator_list", []))
+            args = node.args
+            outer_parts += [d for d in args.defaults + args.kw_defaults if d is not None]
+            if not isinstance(node, ast.Lambda) and node.returns is not None:
+                outer_parts.append(node.returns)
+            stack.extend((part, chain) for part in outer_parts)
+            params = args.posonlyargs + args.args + args.kwonlyargs + [a for a in (args.vararg, args.kwarg) if a]
+            stack.extend((param, inner) for param in params)
+            body = node.body if isinstance(node.body, list) else [node.body]
+            stack.extend((child, inner) for child in body)
+            stack.extend((tp, inner) for tp in getattr(node, "type_params", []))
+        elif isinstance(node, ast.ClassDef):
+            for part in node.decorator_list + node.bases + [k.value for k in node.keywords]:
+                stack.append((part, chain))
+            stack.extend((child, inner) for child in node.body)
+            stack.extend((tp, inner) for tp in getattr(node, "type_params", []))
+        else:
+            stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+
+
+def _encloses(scope: ast.AST, span: Tuple[int, int, int, int]) -> bool:
+    if isinstance(scope, ast.Module):
+        return True
+    start = (scope.lineno, scope.col_offset)  # type: ignore[attr-defined]
+    end = (scope.end_lineno, scope.end_col_offset)  # type: ignore[attr-defined]
+    return start <= span[:2] and span[2:] <= end
+
+
+def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]]) -> Optional[str]:
+    """Why `secrets` would not mean the standard library's module at one of `sites` (ast spans:
+    line, byte col, end line, end byte col) after a module-level `import secrets`; None if it would."""
+    has_plain_import = False
+    binding_scopes = set()
+    reads: List[Tuple[ast.AST, ...]] = []
+    for node, chain in _walk_with_scope(tree):
+        if isinstance(node, ast.Name) and node.id == "secrets" and isinstance(node.ctx, ast.Load):
+            reads.append(chain)
+        for kind in _bindings(node, "secrets"):
+            if kind == "import":
+                has_plain_import = True
+                continue
+            scope = chain[-1]
+            where = f"{_describe(node)}, line {getattr(node, 'lineno', '?')}"
+            if kind == "global" or isinstance(scope, ast.Module):
+                return f"the name 'secrets' is already bound ({where})"
+            if any(_encloses(scope, site) for site in sites):
+                return f"the name 'secrets' is bound around the call ({where})"
+            binding_scopes.add(scope)
+    if not has_plain_import and any(not binding_scopes.intersection(chain) for chain in reads):
+        return "the name 'secrets' is read but never imported here (a star import may provide it)"
+    return None
+
+
+def _describe(node: ast.AST) -> str:
+    names = {
+        "ExceptHandler": "an except clause", "arg": "a parameter", "Global": "a global statement",
+        "Nonlocal": "a nonlocal statement", "MatchAs": "a match capture", "MatchStar": "a match capture",
+        "MatchMapping": "a match capture", "TypeVar": "a type parameter", "ParamSpec": "a type parameter",
+        "TypeVarTuple": "a type parameter", "NamedExpr": "an assignment expression",
+        "Import": "an import", "ImportFrom": "an import", "FunctionDef": "a def", "AsyncFunctionDef": "a def",
+        "ClassDef": "a class", "Name": "an assignment",
+    }
+    return names.get(type(node).__name__, type(node).__name__)
+
+
+_TYPE_COMMENT = re.compile(r"#\s*type:(.*)")
+
+
+def referenced(tree: ast.Module, text: str, name: str) -> bool:
+    """Whether `name` is still read: by code (a load or a `del`), listed in `__all__`, inside a
+    string that spells an expression using it (a forward-reference annotation such as
+    "random.Random"), or in a `# type:` comment."""
+    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
+    if not word.search(text):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Store):
+            return True
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and word.search(node.value):
+            if node.value.strip() == name or _spells_use_of(node.value, name):
+                return True
+    return any(word.search(m.group(1)) for m in _TYPE_COMMENT.finditer(text))
+
+
+def _spells_use_of(value: str, name: str) -> bool:
+    if len(value) > 500:
+        return False
+    try:
+        expr = ast.parse(value.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(expr))

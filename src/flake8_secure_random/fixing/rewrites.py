@@ -1,0 +1,321 @@
+"""One flagged node in, one exact edit out (or the reason there is none). Pure: text and ast only.
+
+Each rewrite replaces as little as it can: for a call, only its callee (`random.choice` ->
+`secrets.choice`), so the arguments, their comments and their line breaks stay as they were; the
+two folds (`randint` of literals, a pure seed dropped) replace the whole call and are made only
+when no comment is inside it. A rewrite is exact, or not made:
+
+    random.choice(s)             secrets.choice(s)               same function (Random.choice)
+    random.getrandbits(k)        secrets.randbits(k)             same function; no keywords (the C
+                                                                 getrandbits takes none, randbits does)
+    random.randrange(10)         secrets.randbelow(10)           an int literal only: floats, None
+    random.randbytes(16)         secrets.token_bytes(16)         and bools raise differently
+    random.randint(1, 6)         secrets.randbelow(6) + 1        int literals, low <= high
+    random.<m>(...)              secrets.SystemRandom().<m>(...) the same method of the same class
+    random.Random(seed)          secrets.SystemRandom()          unless its state is used: getstate,
+                                                                 setstate and seed do nothing there
+    numpy.random.bytes(16)       secrets.token_bytes(16)         an int literal only
+    a == b   (unsafe fixes)      secrets.compare_digest(a, b)
+    a != b   (unsafe fixes)      not secrets.compare_digest(a, b)
+
+Facts: the `secrets` module's functions are bound methods of one `random.SystemRandom` (Python docs,
+"secrets" and Lib/secrets.py); SystemRandom overrides random(), getrandbits(), randbytes(), seed(),
+getstate() and setstate() of Random and inherits the rest (Python docs, "random.SystemRandom").
+"""
+from __future__ import annotations
+
+import ast
+import inspect
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
+
+from ..model import Finding
+from .spans import Edit, Offsets, expression_at, has_comment, same_shape
+
+# Methods whose idiomatic `secrets` spelling is the same function of the same SystemRandom.
+SAME = {"choice": "choice", "getrandbits": "randbits"}
+# Methods with an idiomatic spelling only for one non-negative int literal argument.
+LITERAL = {"randrange": "randbelow", "randbytes": "token_bytes"}
+# Methods SystemRandom cannot stand in for: seeding and state silently stop working or raise.
+STATEFUL = frozenset({"seed", "getstate", "setstate"})
+
+Span = Tuple[int, int, int, int]
+
+
+class Rewrite:
+    """An edit, the names it may leave unused, and the rewritten node's span (for the checker)."""
+
+    def __init__(self, finding: Finding, node: ast.AST, edit: Edit, dropped: Optional[str], method: str) -> None:
+        self.finding = finding
+        self.node = node
+        self.edit = edit
+        self.dropped = dropped  # the callee's root name (`random`, `r`, `pick`), if any
+        self.method = method  # "choice", "Random", "==", ...
+
+    @property
+    def span(self) -> Span:
+        n = self.node
+        return (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset)  # type: ignore[attr-defined]
+
+
+def node_index(tree: ast.Module) -> Tuple[Dict[Span, ast.AST], Dict[ast.AST, ast.AST]]:
+    """Every call and comparison by its exact span, and every node's parent."""
+    by_span: Dict[Span, ast.AST] = {}
+    parents: Dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+        if isinstance(node, (ast.Call, ast.Compare)):
+            by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
+    return by_span, parents
+
+
+def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, tree: ast.Module,
+            parents: Dict[ast.AST, ast.AST], pieces: Callable[[int, int], str]) -> Union[Rewrite, str]:
+    """The exact rewrite of one flagged node, or why there is none. `pieces(start, end)` is the
+    text between two offsets with the rewrites already made inside it (a comparison may hold a
+    flagged call)."""
+    start, end = offsets.span(node)
+    copy = expression_at(text[start:end])
+    if copy is None or not same_shape(copy, node):
+        return "its position is not exact on this Python (a multi-line f-string before 3.12?); rewrite it by hand"
+    if isinstance(node, ast.Compare):
+        return _compare(finding, node, text, offsets, start, end, pieces)
+    assert isinstance(node, ast.Call)
+    in_debug = _in_debug_fstring(node, parents, text, offsets)
+    if in_debug:
+        return in_debug
+    method = finding.qualname.rpartition(".")[2]
+    if finding.code == "RND102":
+        return _generator(finding, node, text, offsets, tree, parents, start, end)
+    func_start, func_end = offsets.span(node.func)
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    if receiver is not None and not _pure(receiver):
+        return "the callee is reached through an expression with effects; rewrite it by hand"
+    root = _root_name(node.func)
+    if finding.qualname == "numpy.random.bytes":
+        if _one_int_literal(node) is None:
+            return "numpy.random.bytes() of a non-literal length; rewrite it by hand"
+        return Rewrite(finding, node, Edit(func_start, func_end, "secrets.token_bytes"), root, method)
+    if method in STATEFUL:
+        return f"{method}() has no equivalent without state"
+    keywords = _keyword_problem(node, method)
+    if keywords:
+        return keywords
+    if method in SAME:
+        target = f"secrets.{SAME[method]}"
+        if _uses_keywords(node) and not _same_signature(method, getattr(_secrets_module(), SAME[method])):
+            return f"keyword arguments: {target}() does not take the keywords random.{method}() takes"
+        return Rewrite(finding, node, Edit(func_start, func_end, target), root, method)
+    if method in LITERAL and _one_int_literal(node) is not None:
+        return Rewrite(finding, node, Edit(func_start, func_end, f"secrets.{LITERAL[method]}"), root, method)
+    if method == "randint" and len(node.args) == 2 and not node.keywords and not has_comment(text[start:end]):
+        low, high = (_int(a) for a in node.args)
+        if low is not None and high is not None and low <= high:
+            below = f"secrets.randbelow({high - low + 1})"
+            new = below if low == 0 else f"{below} + {low}"
+            if low != 0 and not _loose(node, parents):
+                new = f"({new})"
+            return Rewrite(finding, node, Edit(start, end, new), root, method)
+    return Rewrite(finding, node, Edit(func_start, func_end, f"secrets.SystemRandom().{method}"), root, method)
+
+
+def _compare(finding: Finding, node: ast.Compare, text: str, offsets: Offsets, start: int, end: int,
+             pieces: Callable[[int, int], str]) -> Union[Rewrite, str]:
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return "a chained comparison; rewrite it by hand"
+    left_end = offsets.span(node.left)[1]
+    right_start = offsets.span(node.comparators[0])[0]
+    left_end = _after_closing_parens(text, left_end, right_start)
+    right_start = _before_opening_parens(text, left_end, right_start)
+    gap = text[left_end:right_start]
+    op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+    before, _, after = gap.partition(op)
+    broken_before, broken_after = _breaks(before), _breaks(after)
+    if broken_before and broken_after:
+        return "line breaks on both sides of the operator; rewrite it by hand"
+    sep = before if broken_before else after if broken_after else " "
+    call = f"secrets.compare_digest({pieces(start, left_end)},{sep}{pieces(right_start, end)})"
+    new = call if op == "==" else f"not {call}"
+    return Rewrite(finding, node, Edit(start, end, new), None, op)
+
+
+def _after_closing_parens(text: str, at: int, limit: int) -> int:
+    """Past the `)` that close parentheses around the left operand (ast's span stops inside them)."""
+    i = at
+    while i < limit:
+        rest = text[i:limit].lstrip(" \t\\\r\n\f")
+        if not rest.startswith(")"):
+            break
+        i = limit - len(rest) + 1
+        at = i
+    return at
+
+
+def _before_opening_parens(text: str, limit: int, at: int) -> int:
+    i = at
+    while i > limit:
+        head = text[limit:i].rstrip(" \t\\\r\n\f")
+        if not head.endswith("("):
+            break
+        i = limit + len(head) - 1
+        at = i
+    return at
+
+
+def _breaks(gap: str) -> bool:
+    return "\n" in gap or "\r" in gap or "#" in gap
+
+
+def _generator(finding: Finding, node: ast.Call, text: str, offsets: Offsets, tree: ast.Module,
+               parents: Dict[ast.AST, ast.AST], start: int, end: int) -> Union[Rewrite, str]:
+    if finding.qualname != "random.Random":
+        return "numpy's generators have no exact secrets equivalent"
+    state = _state_used(node, tree, parents)
+    if state:
+        return f"its state is used ({state}); SystemRandom has none"
+    func_start, func_end = offsets.span(node.func)
+    root = _root_name(node.func)
+    args = list(node.args) + [k.value for k in node.keywords]
+    if all(_pure(a) for a in args) and not has_comment(text[func_end:end]):
+        return Rewrite(finding, node, Edit(start, end, "secrets.SystemRandom()"), root, "Random")
+    # SystemRandom takes the same argument and ignores it; an argument with effects is kept.
+    return Rewrite(finding, node, Edit(func_start, func_end, "secrets.SystemRandom"), root, "Random")
+
+
+def _state_used(node: ast.Call, tree: ast.Module, parents: Dict[ast.AST, ast.AST]) -> Optional[str]:
+    """How the generator's state is used (`rng.getstate()`), if it is: on the call itself, or on a
+    name or attribute it is assigned to, anywhere in the module (by its last name)."""
+    targets: Set[str] = set()
+    parent = parents.get(node)
+    if isinstance(parent, ast.Attribute) and parent.attr in STATEFUL:
+        return f".{parent.attr}()"
+    if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+        for target in (parent.targets if isinstance(parent, ast.Assign) else [parent.target]):
+            last = _last_name(target)
+            if last:
+                targets.add(last)
+    if not targets:
+        return None
+    for other in ast.walk(tree):
+        if isinstance(other, ast.Attribute) and other.attr in STATEFUL and _last_name(other.value) in targets:
+            return f"{_last_name(other.value)}.{other.attr}()"
+    return None
+
+
+def _in_debug_fstring(node: ast.Call, parents: Dict[ast.AST, ast.AST], text: str, offsets: Offsets) -> Optional[str]:
+    """A call inside an f-string field with a `=` specifier (`f"{random.randint(1, 9)=}"`) prints
+    its own source text: any rewrite changes the output."""
+    child: ast.AST = node
+    parent = parents.get(child)
+    while parent is not None and not isinstance(parent, ast.stmt):
+        if isinstance(parent, ast.FormattedValue) and isinstance(parents.get(parent), ast.JoinedStr):
+            joined = parents[parent]
+            index = joined.values.index(parent)  # type: ignore[attr-defined]
+            before = joined.values[index - 1] if index else None  # type: ignore[attr-defined]
+            if isinstance(before, ast.Constant) and isinstance(before.value, str) and _ends_with_debug(before.value, parent.value):
+                return "inside an f-string `=` field, which prints the call's own text"
+        child, parent = parent, parents.get(parent)
+    return None
+
+
+def _ends_with_debug(literal: str, expr: ast.AST) -> bool:
+    """Whether `literal` ends with the text of `expr` and `=` (the self-documenting form, 3.8+)."""
+    stripped = literal.rstrip()
+    if not stripped.endswith("="):
+        return False
+    head = stripped[:-1]
+    for i in range(len(head) - 1, -1, -1):
+        copy = expression_at(head[i:])
+        if copy is not None and same_shape(copy, expr):
+            return True
+    return False
+
+
+def _keyword_problem(node: ast.Call, method: str) -> Optional[str]:
+    """Keyword arguments the SystemRandom method would accept where random's did not (or the other
+    way round): the C getrandbits() of Random takes none."""
+    if not _uses_keywords(node):
+        return None
+    import random
+
+    target = getattr(random.SystemRandom(), method, None)
+    if target is None or not _same_signature(method, target):
+        return f"keyword arguments: SystemRandom().{method}() does not take the keywords random.{method}() takes"
+    return None
+
+
+def _uses_keywords(node: ast.Call) -> bool:
+    return bool(node.keywords)
+
+
+def _same_signature(method: str, target: object) -> bool:
+    import random
+
+    try:
+        return inspect.signature(getattr(random.Random(), method)) == inspect.signature(target)  # type: ignore[arg-type]
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
+def _secrets_module():  # type: ignore[no-untyped-def]
+    import secrets
+
+    return secrets
+
+
+def _one_int_literal(node: ast.Call) -> Optional[int]:
+    if len(node.args) != 1 or node.keywords:
+        return None
+    return _int(node.args[0])
+
+
+def _int(expr: ast.AST) -> Optional[int]:
+    """The value of a plain non-negative int literal (`16`, `0x10`, `1_000`; not `True`, not `-1`)."""
+    if isinstance(expr, ast.Constant) and type(expr.value) is int:
+        return expr.value
+    return None
+
+
+def _pure(expr: ast.AST) -> bool:
+    """An expression whose evaluation has no effect: a literal, a name, an attribute of one."""
+    if isinstance(expr, (ast.Constant, ast.Name)):
+        return True
+    if isinstance(expr, ast.Attribute):
+        return _pure(expr.value)
+    if isinstance(expr, ast.UnaryOp):
+        return _pure(expr.operand)
+    return False
+
+
+def _root_name(func: ast.AST) -> Optional[str]:
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _last_name(expr: ast.AST) -> Optional[str]:
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    return None
+
+
+# Places where `a + b` may stand without parentheses and mean the same.
+def _loose(node: ast.AST, parents: Dict[ast.AST, ast.AST]) -> bool:
+    parent = parents.get(node)
+    if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr, ast.keyword,
+                           ast.List, ast.Tuple, ast.Set, ast.Dict, ast.FormattedValue, ast.Compare,
+                           ast.Yield, ast.YieldFrom, ast.NamedExpr, ast.BoolOp, ast.IfExp, ast.Lambda)):
+        return True
+    if isinstance(parent, ast.Call):
+        return node is not parent.func
+    if isinstance(parent, ast.Subscript):
+        return node is parent.slice
+    if isinstance(parent, ast.comprehension):
+        return True
+    return False
+
+
+def sites(rewrites: Sequence[Rewrite]) -> List[Span]:
+    return [r.span for r in rewrites]

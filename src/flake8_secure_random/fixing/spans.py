@@ -1,0 +1,114 @@
+"""Positions in source text: ast's (line, UTF-8 byte column) to string offsets, and edits on them.
+
+ast reports columns as UTF-8 byte offsets within a line, and counts lines as Python's tokenizer
+does (only \\n, \\r\\n and \\r end one). Every edit of the fixer is a `(start, end, text)` over string
+offsets of the original text, applied in one pass, so that no edit can move another.
+"""
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from typing import Iterable, List, NamedTuple, Optional, Tuple
+
+from ..files import source_lines
+
+
+class Edit(NamedTuple):
+    """Replace `text[start:end]` (string offsets) with `new`."""
+
+    start: int
+    end: int
+    new: str
+
+
+class Offsets:
+    """String offsets of ast positions in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = source_lines(text, keepends=True)
+        self.starts: List[int] = []
+        at = 0
+        for line in self.lines:
+            self.starts.append(at)
+            at += len(line)
+        self.starts.append(at)  # one past the last line, for a position at the very end
+
+    def at(self, line: int, col_bytes: int) -> int:
+        """The string offset of ast's (1-based line, UTF-8 byte column). Raises IndexError for a
+        line the text does not have."""
+        if not 1 <= line <= len(self.starts):
+            raise IndexError(f"line {line} out of range")
+        text = self.lines[line - 1] if line <= len(self.lines) else ""
+        if text.isascii():
+            return self.starts[line - 1] + col_bytes
+        return self.starts[line - 1] + len(text.encode("utf-8")[:col_bytes].decode("utf-8", "replace"))
+
+    def span(self, node: ast.AST) -> Tuple[int, int]:
+        """(start, end) string offsets of a node that has positions."""
+        return (
+            self.at(node.lineno, node.col_offset),  # type: ignore[attr-defined]
+            self.at(node.end_lineno, node.end_col_offset),  # type: ignore[attr-defined]
+        )
+
+    def line_start(self, offset: int) -> int:
+        """The offset of the start of the line holding `offset`."""
+        return self.starts[self.line_index(offset)]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding `offset`."""
+        import bisect
+
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with every edit applied. Raises ValueError if two edits overlap."""
+    out: List[str] = []
+    cursor = 0
+    for start, end, new in sorted(edits, key=lambda e: (e.start, e.end)):
+        if start < cursor:
+            raise ValueError(f"overlapping edits at offset {start}")
+        out += [text[cursor:start], new]
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def same_shape(a: ast.AST, b: ast.AST) -> bool:
+    """Whether two nodes are the same syntax, positions aside."""
+    return ast.dump(a, include_attributes=False) == ast.dump(b, include_attributes=False)
+
+
+def expression_at(text: str) -> Optional[ast.expr]:
+    """The expression a piece of source text spells (it may span lines), or None."""
+    try:
+        tree = ast.parse(f"(\n{text}\n)", mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree.body
+
+
+def has_comment(text: str) -> bool:
+    """Whether a piece of expression text holds a comment (a `#` outside strings)."""
+    if "#" not in text:
+        return False
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)\n").readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return True  # cannot tell: assume it has one
+    return any(tok.type == tokenize.COMMENT for tok in tokens)
+
+
+def comments(text: str) -> Optional[List[str]]:
+    """Every comment in a module's text, in order, or None if it cannot be tokenized."""
+    if "#" not in text:
+        return []
+    try:
+        return [
+            tok.string.rstrip() for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+            if tok.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return None
