@@ -37,7 +37,7 @@ def test_diff_writes_nothing(tmp_path):
     code, out, err = run(["fix", "--diff", str(bad)])
     assert code == 1 and err == ""
     assert out.splitlines() == [
-        f"--- {bad}", f"+++ {bad}", "@@ -1,3 +1,3 @@",
+        f"--- a/{str(bad).lstrip('/')}", f"+++ b/{str(bad).lstrip('/')}", "@@ -1,3 +1,3 @@",
         "-import random", "+import secrets", " ",
         "-token = '%x' % random.getrandbits(64)", "+token = '%x' % secrets.randbits(64)",
     ]
@@ -147,7 +147,7 @@ def test_fixed_examples_import_run_and_keep_their_shapes(tmp_path):
 
 COMPARE = "def authorised(request, client):\n    return request.headers['X-Api-Token'] == client.api_token\n"
 COMPARED = (
-    "import secrets\ndef authorised(request, client):\n"
+    "import secrets\n\n\ndef authorised(request, client):\n"
     "    return secrets.compare_digest(request.headers['X-Api-Token'], client.api_token)\n"
 )
 

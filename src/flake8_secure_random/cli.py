@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import os
 import sys
@@ -187,21 +188,29 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
 
 
 def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO) -> Tuple[bool, bool]:
-    """Fix one file (or stdin): (changed, failed)."""
-    from .files import decode_with_encoding, read_bytes, write_atomically
-    from .fixes import apply
+    """Fix one file in place, or stdin (`-`) to `out`, or print its diff: (changed, failed).
 
+    Bytes in = bytes out except the rewritten calls and imports: the same encoding (PEP 263 cookie),
+    BOM and newlines. A problem is one line on `err` and counts as failed; stdin that cannot be
+    decoded, parsed or re-encoded is copied to `out` unchanged, so a pipe (an editor's
+    format-on-save) keeps its text.
+    """
+    from .files import decode_with_encoding, encode_like, read_bytes, write_atomically
+    from .fixing import apply, file_context
+
+    data, encoding = b"", "utf-8"
     try:
         if path != "-" and os.path.islink(path):
             raise SourceError("a symbolic link; not rewritten (fix the file it points to)")
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
         findings, tree = parse_and_check(text, shown, settings)
-        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes)
+        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **file_context(path))
+        new = encode_like(result.source, encoding, data, text) if result.changed else data
     except SourceError as exc:
         print(f"{shown}: {exc}", file=err)
         if path == "-" and not diff:
-            out.write(data.decode("utf-8", "surrogateescape") if "data" in locals() else "")
+            _write_bytes(out, data, encoding)
         return False, True
     for finding, reason in result.unfixed:
         print(f"{shown}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})", file=err)
@@ -209,24 +218,51 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
         print(f"{shown}: {result.error}", file=err)
     if diff:
         if result.changed:
-            import difflib
-
-            out.writelines(difflib.unified_diff(
-                source_lines(text, keepends=True), source_lines(result.source, keepends=True),
-                fromfile=shown, tofile=shown,
-            ))
+            _write_bytes(out, unified_diff(data, new, shown), encoding)
         return result.changed, bool(result.error)
     if path == "-":
-        out.write(result.source)
+        _write_bytes(out, new, encoding)
         return result.changed, bool(result.error)
     if result.changed:
-        print(f"Rewriting {shown}", file=err)
         try:
-            write_atomically(path, result.source.encode(encoding))
+            write_atomically(path, new)
+        except PermissionError:
+            print(f"{shown}: permission denied", file=err)
+            return False, True
         except OSError as exc:
             print(f"{shown}: cannot write: {exc.strerror or exc}", file=err)
             return False, True
+        print(f"Rewriting {shown}", file=err)
     return result.changed, bool(result.error)
+
+
+def unified_diff(old: bytes, new: bytes, path: str) -> bytes:
+    """The unified diff from `old` to `new` (two versions of the file `path`) in the file's own
+    bytes, as `git diff` writes it, for `git apply` or `patch -p1`: `a/PATH` and `b/PATH` headers,
+    lines split at \\n only (a CRLF line keeps its \\r), and `\\ No newline at end of file` after
+    a last line without one."""
+    import difflib
+
+    name = os.fsencode(os.path.normpath(path).replace(os.sep, "/").lstrip("/"))
+    chunks = []
+    for line in difflib.diff_bytes(difflib.unified_diff, io.BytesIO(old).readlines(), io.BytesIO(new).readlines(),
+                                   b"a/" + name, b"b/" + name):
+        chunks.append(line)
+        if not line.endswith(b"\n"):
+            chunks.append(b"\n\\ No newline at end of file\n")
+    return b"".join(chunks)
+
+
+def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
+    """Write `data` as it is to `out`'s binary buffer, after the text already written to `out`; to a
+    stream without one (io.StringIO), write its text decoded from `encoding`."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode(encoding, "surrogateescape"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -250,7 +286,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
 def _sarif(results: List[Tuple[str, Finding]]) -> dict:
     """The SARIF log, with each finding's source line (for fingerprints) and its fix, if any."""
     from . import __version__
-    from .fixes import apply
+    from .fixing import apply, file_context
     from .sarif import sarif_log
 
     by_path: dict = {}
@@ -267,7 +303,7 @@ def _sarif(results: List[Tuple[str, Finding]]) -> dict:
         lines = source_lines(text)
         for f in findings:
             line_texts[(path, f.line)] = lines[f.line - 1] if f.line <= len(lines) else ""
-        fixed = apply(text, findings)
+        fixed = apply(text, findings, **file_context(path))
         for (line, col), replacement in fixed.replacements.items():
             fixes[(path, line, col)] = replacement
     return sarif_log(results, line_texts, fixes, __version__)

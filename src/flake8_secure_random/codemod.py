@@ -13,7 +13,7 @@ from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
 
 from .analysis import find
 from .config import ConfigError, find_pyproject, settings_from
-from .fixes import apply
+from .fixing import apply, file_context
 
 
 class SecureRandomCommand(CodemodCommand):
@@ -49,11 +49,18 @@ class SecureRandomCommand(CodemodCommand):
             findings = find(source, settings, path=path)
         except (SyntaxError, ValueError, RecursionError) as exc:
             raise SkipFile(f"cannot parse: {exc}") from None
-        result = apply(source, findings, unsafe=settings.unsafe_fixes)
+        result = apply(source, findings, unsafe=settings.unsafe_fixes, **file_context(path or ""))
         for finding, reason in result.unfixed:
             self.warn(f"{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})")
         if result.error:
             raise SkipFile(result.error)
         if not result.changed:
             raise SkipFile("nothing to fix")
-        return cst.parse_module(result.source)
+        # libcst writes the module's `.bytes`: its code in its encoding ("utf-8-sig" writes the BOM).
+        # Parsed from text, the module would forget the encoding and the cookie's latin-1 file would
+        # come out as UTF-8; the original's parser config keeps it (and its newline and indent).
+        try:
+            result.source.encode(tree.encoding)
+        except UnicodeEncodeError as exc:
+            raise SkipFile(f"cannot encode as {tree.encoding}: {exc.reason}") from None
+        return cst.parse_module(result.source, config=tree.config_for_parsing)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import ast
+import errno
 import fnmatch
 import io
 import os
 import re
+import stat
 import tokenize
 import warnings
 from pathlib import Path
@@ -125,6 +127,7 @@ def _plain_utf8(data: bytes) -> bool:
 
 
 def read_bytes(path: str) -> bytes:
+    """The file's bytes. Raises SourceError (the OS's one-line reason) when it cannot be read."""
     try:
         with open(path, "rb") as f:
             return f.read()
@@ -136,24 +139,77 @@ def read_source(path: str) -> str:
     return decode(read_bytes(path))
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace `path`'s content with `data`: a temporary file in the same folder (same file system),
-    the original's permission bits, then one rename, so a reader never sees half a file."""
-    import tempfile
+def encode_like(text: str, encoding: str, original: bytes, original_text: str) -> bytes:
+    """`text`, a rewrite of `original` (which decode_with_encoding read as `original_text`,
+    `encoding`), as bytes in the same encoding, BOM included.
 
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    Raises SourceError when the untouched parts would not come back byte for byte (a codec that
+    spells a character in more than one way, such as utf-7) or `text` has a character the encoding
+    cannot write."""
     try:
-        with os.fdopen(fd, "wb") as f:
+        if original_text.encode(encoding) != original:
+            raise SourceError(f"cannot rewrite: encoding it again as {encoding} would change other bytes")
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise SourceError(f"cannot encode as {exc.encoding}: {exc.reason} at character {exc.start}") from None
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path`'s content with `data`, keeping the file otherwise as it was: its permission
+    bits, its owner and group, and its inode when other names (hard links) share it.
+
+    - A file without any write bit (mode 0o444) is refused with PermissionError, decided from the
+      mode bits: root may write anything, and a rename needs only the folder to be writable.
+    - Usually: a temporary file in the same folder (same file system) is given the original's owner,
+      group and permission bits, then renamed over it, so a reader never sees half a file.
+    - A file with several hard links, whose owner or group the temporary file cannot be given
+      (chown not permitted), or in a folder where no file can be created, is written in place:
+      every link sees the new content and the owner stays, but a reader may see half a file, and a
+      crash or a full disk may leave one.
+
+    Raises OSError (PermissionError when the file cannot be written); except for a failed in-place
+    write, the file is then unchanged.
+    """
+    st = os.stat(path)
+    if not st.st_mode & 0o222:
+        raise PermissionError(errno.EACCES, "permission denied", path)
+    if st.st_nlink > 1 or not _replace(path, data, st):
+        with open(path, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
+
+
+def _replace(path: str, data: bytes, st: os.stat_result) -> bool:
+    """Write `data` to a temporary file with `st`'s owner, group and mode, and rename it over `path`.
+    False, with nothing changed, when the folder refuses a new file or the temporary file cannot be
+    given that owner or group."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except PermissionError:
+        return False
+    renamed = False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            mine = os.fstat(f.fileno())
+            if (mine.st_uid, mine.st_gid) != (st.st_uid, st.st_gid):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except PermissionError:
+                    return False
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which may clear the set-id bits
         os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        renamed = True
+        return True
+    finally:
+        if not renamed:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -7,6 +7,6 @@
     equivalence  the check every result passes before it is returned (black's safe mode)
     engine       apply(): the four above, in that order
 """
-from .engine import FixResult, apply, fix_kind
+from .engine import FixResult, apply, file_context, fix_kind
 
-__all__ = ["FixResult", "apply", "fix_kind"]
+__all__ = ["FixResult", "apply", "file_context", "fix_kind"]

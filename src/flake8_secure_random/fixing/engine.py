@@ -165,6 +165,21 @@ def _inside(inner: Edit, outer: Edit) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
+def file_context(path: str) -> Dict[str, bool]:
+    """What `apply()` needs to know about where a file lives (its keyword arguments): whether a
+    `secrets.py` (or a `secrets` package) beside it would shadow the standard library's module when
+    it runs as a script (sys.path[0] is the script's folder: Python docs, "sys.path"), and whether
+    it is a package's `__init__.py`, whose imports are its interface. Reads the file system only."""
+    import os
+
+    if path in ("", "-"):
+        return {"secrets_shadowed": False, "keep_imports": False}
+    folder = os.path.dirname(os.path.abspath(path))
+    shadowed = os.path.isfile(os.path.join(folder, "secrets.py")) or os.path.isfile(
+        os.path.join(folder, "secrets", "__init__.py"))
+    return {"secrets_shadowed": shadowed, "keep_imports": os.path.basename(path) == "__init__.py"}
+
+
 def _give_up(result: FixResult, findings: Sequence[Finding], reason: str, error: bool = True) -> FixResult:
     """Leave the file as it was: every finding in `findings` is listed unfixed with `reason`;
     `error` marks the file as one that could not be processed (exit 2)."""
