@@ -121,6 +121,11 @@ def _trim(stmt: Statement, keep: Tuple[str, ...], text: str, offsets: Offsets, p
         return None  # the block would be empty
     if alone:
         comment = tail.strip()
+        if body[0] is stmt and not comment and not isinstance(parent, ast.Module):
+            # The first statement of a block: a blank line after it would open the block instead.
+            following = offsets.starts[end_line + 2] if end_line + 2 < len(offsets.starts) else line_end
+            if text[line_end:following].strip() == "":
+                line_end = following
         if comment:
             return Edit(line_start, line_end, f"{head}{comment}{_line_end(text[line_start:line_end])}"), comment, True
         return Edit(line_start, line_end, ""), "", True
