@@ -297,3 +297,27 @@ def test_fixed_examples_run_like_the_originals(tmp_path):
     assert runs[0] == runs[1] == "32 True ValueError 16\n"
     assert "getrandbits(-1)" in out  # unflagged: left alone
     ast.parse(out)
+
+
+# -- the README's diffs are what the fixer writes ----------------------------------------------------
+def _readme_fix_diffs():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Fixing"):readme.index("### Unsafe fixes")]
+    blocks = section.split("```diff\n")[1:]
+    return [block.split("```")[0] for block in blocks]
+
+
+@pytest.mark.parametrize("diff", _readme_fix_diffs())
+def test_readme_fix_diffs_are_exact(diff):
+    lines = diff.splitlines()
+    before = "".join(line[1:] + "\n" for line in lines if line[:1] in ("-", " "))
+    after = "".join(line[1:] + "\n" for line in lines if line[:1] in ("+", " "))
+    if "import" not in before:
+        before, after = "import random\nalphabet = 'ab'\n" + before, "import secrets\nalphabet = 'ab'\n" + after
+    assert fix(before) == after
+
+
+def test_the_readme_has_fix_diffs():
+    assert len(_readme_fix_diffs()) >= 8
