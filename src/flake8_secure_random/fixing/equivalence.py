@@ -22,6 +22,7 @@ import ast
 import copy
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from ..files import parse
 from .names import is_plain_import, referenced, secrets_obstacle
 from .spans import comments
 
@@ -34,8 +35,8 @@ def problem(old: str, new: str, rewritten: Dict[Span, str], old_tree: Optional[a
     or the comparison operator it stood for) replaced by their `secrets` equivalents and the
     imports adjusted; otherwise a one-line description of the first difference."""
     try:
-        old_tree = old_tree if old_tree is not None else ast.parse(old)
-        new_tree = ast.parse(new)
+        old_tree = old_tree if old_tree is not None else parse(old)
+        new_tree = parse(new)
     except (SyntaxError, ValueError) as exc:
         return f"the result does not parse ({type(exc).__name__})"
     except (RecursionError, MemoryError):
