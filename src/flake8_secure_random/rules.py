@@ -214,8 +214,12 @@ RULES: Tuple[Rule, ...] = (
         summary="Flags a `random.Random` instance (or numpy generator) whose output becomes a secret.",
         why=_WHY_MT + " Seeding the instance (often with the time or a constant) makes it worse.",
         fix_safety=(
-            "Replacing `random.Random(...)` with `secrets.SystemRandom()` keeps every method call "
-            "working. Any seed is dropped: a SystemRandom cannot be seeded, which is the point."
+            "Replaced only where every use of the generator is a call of one of its value methods "
+            "(`rng.choice(...)`), which SystemRandom has with the same signature; a generator whose state "
+            "may be used (`getstate`, `setstate`, `seed`), or that is passed on, aliased, copied or pickled, "
+            "is left alone. A literal seed is dropped: a SystemRandom cannot be seeded, which is the point. "
+            "Any other seed argument is kept and still evaluated, then ignored; a seed of a type `seed()` "
+            "rejects (a list, on Python 3.11+) no longer raises TypeError."
         ),
         known_problems="Instances stored on attributes are matched by attribute name within the module.",
         fix="yes, for `random.Random`",
@@ -261,7 +265,7 @@ RULES: Tuple[Rule, ...] = (
 
                 class TokenFactory:
                     def __init__(self, seed=None):
-                        self._rng = secrets.SystemRandom()
+                        self._rng = secrets.SystemRandom(seed)
 
                     def make(self):
                         token = "".join(self._rng.choice(string.hexdigits) for _ in range(40))

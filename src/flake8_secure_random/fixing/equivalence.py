@@ -128,10 +128,11 @@ def _normal(method: str, args: List[ast.expr], keywords: List[ast.keyword]) -> a
             return _canon("below", [_const(ints[1] + 1)], [])  # type: ignore[operator]
         return _canon("randint", args, [])
     if method == "Random":
-        # SystemRandom ignores its seed; a seed with no effect may be dropped.
-        kept = [a for a in args if not _pure(a)]
-        kept_kw = [k for k in keywords if not _pure(k.value)]
-        return _canon("Random", kept, kept_kw)
+        # SystemRandom ignores its seed; a literal seed of a type seed() takes may be dropped.
+        every = list(args) + [k.value for k in keywords]
+        if len(every) == 1 and _seed_literal(every[0]) and all(k.arg == "x" for k in keywords):
+            return _canon("Random", [], [])
+        return _canon("Random", args, keywords)
     if method == "compare_digest":
         return _canon("eq", args, keywords)
     return _canon(method, args, keywords)
@@ -155,14 +156,8 @@ def _const(value: int) -> ast.Constant:
     return ast.Constant(value=value)
 
 
-def _pure(expr: ast.AST) -> bool:
-    if isinstance(expr, (ast.Constant, ast.Name)):
-        return True
-    if isinstance(expr, ast.Attribute):
-        return _pure(expr.value)
-    if isinstance(expr, ast.UnaryOp):
-        return _pure(expr.operand)
-    return False
+def _seed_literal(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Constant) and type(expr.value) in (type(None), int, float, str, bytes)
 
 
 def _is_random_or_secrets_import(stmt: ast.AST) -> bool:

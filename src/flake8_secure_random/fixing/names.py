@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 # Nodes that open a scope of their own (Language Reference 4.2.2); comprehensions are functions.
@@ -118,6 +119,9 @@ def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]
             binding_scopes.add(scope)
     if not has_plain_import and any(not binding_scopes.intersection(chain) for chain in reads):
         return "the name 'secrets' is read but never imported here (a star import may provide it)"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.names[0].name == "*" and node.module != "random":
+            return f"a star import may bind the name 'secrets' (from {'.' * node.level}{node.module or ''} import *, line {node.lineno})"
     return None
 
 
@@ -153,10 +157,16 @@ def referenced(tree: ast.Module, text: str, name: str) -> bool:
 
 
 def _spells_use_of(value: str, name: str) -> bool:
-    if len(value) > 500:
-        return False
-    try:
-        expr = ast.parse(value.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(expr))
+    """Whether a string is code that reads `name`: an expression or statements (annotations,
+    `exec()` strings) or the examples of a doctest (`>>> ` and `... ` lines)."""
+    if len(value) > 20_000:
+        return True  # too long to read cheaply: assume it does
+    doctest = "\n".join(line.strip()[4:] for line in value.splitlines() if line.strip()[:4] in (">>> ", "... "))
+    for code in (value.strip(), textwrap.dedent(value).strip(), doctest):
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree)):
+            return True
+    return False

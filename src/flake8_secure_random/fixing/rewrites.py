@@ -172,34 +172,73 @@ def _generator(finding: Finding, node: ast.Call, text: str, offsets: Offsets, tr
         return "numpy's generators have no exact secrets equivalent"
     state = _state_used(node, tree, parents)
     if state:
-        return f"its state is used ({state}); SystemRandom has none"
+        return f"its state may be used ({state}); SystemRandom has none"
     func_start, func_end = offsets.span(node.func)
     root = _root_name(node.func)
-    args = list(node.args) + [k.value for k in node.keywords]
-    if all(_pure(a) for a in args) and not has_comment(text[func_end:end]):
+    if _seed_dropped(node) and not has_comment(text[func_end:end]):
         return Rewrite(finding, node, Edit(start, end, "secrets.SystemRandom()"), root, "Random")
     # SystemRandom takes the same argument and ignores it; an argument with effects is kept.
     return Rewrite(finding, node, Edit(func_start, func_end, "secrets.SystemRandom"), root, "Random")
 
 
 def _state_used(node: ast.Call, tree: ast.Module, parents: Dict[ast.AST, ast.AST]) -> Optional[str]:
-    """How the generator's state is used (`rng.getstate()`), if it is: on the call itself, or on a
-    name or attribute it is assigned to, anywhere in the module (by its last name)."""
-    targets: Set[str] = set()
+    """How the generator could reach its state, if it can: a SystemRandom stands in for it only
+    where every use is a call of one of its value methods (`rng.choice(...)`) with arguments
+    SystemRandom takes the same way. Used any other way (a state method, passed to a function,
+    aliased, copied, pickled) it is not replaced. Uses are found by the last name of what the call
+    is assigned to, anywhere in the module (`self._rng` in every method)."""
     parent = parents.get(node)
-    if isinstance(parent, ast.Attribute) and parent.attr in STATEFUL:
-        return f".{parent.attr}()"
-    if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+    if isinstance(parent, ast.Attribute):
+        return _method_use(parent, parents)
+    targets: Set[str] = set()
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)):
         for target in (parent.targets if isinstance(parent, ast.Assign) else [parent.target]):
             last = _last_name(target)
             if last:
                 targets.add(last)
     if not targets:
-        return None
+        return "the generator is passed on, not only called"
     for other in ast.walk(tree):
-        if isinstance(other, ast.Attribute) and other.attr in STATEFUL and _last_name(other.value) in targets:
-            return f"{_last_name(other.value)}.{other.attr}()"
+        if other is parent or _last_name(other) not in targets or isinstance(getattr(other, "ctx", None), ast.Store):
+            continue
+        if isinstance(other, ast.Attribute) and _last_name(other.value) in targets:
+            continue  # the inner part of `self._rng.choice`: judged through the outer attribute
+        outer = parents.get(other)
+        if not isinstance(outer, ast.Attribute):
+            return f"'{_last_name(other)}' is used other than through its methods, line {other.lineno}"  # type: ignore[attr-defined]
+        problem = _method_use(outer, parents)
+        if problem:
+            return problem
     return None
+
+
+def _method_use(attribute: ast.Attribute, parents: Dict[ast.AST, ast.AST]) -> Optional[str]:
+    """None when `attribute` (`rng.choice`) is called as a value method SystemRandom has with the
+    same signature; else how it is used."""
+    import random
+
+    call = parents.get(attribute)
+    method = attribute.attr
+    if method in STATEFUL:
+        return f"{_last_name(attribute.value) or 'the generator'}.{method}()"
+    if not isinstance(call, ast.Call) or call.func is not attribute or not hasattr(random.Random, method):
+        return f".{method} is used other than as a call, line {attribute.lineno}"
+    if call.keywords and _keyword_problem(call, method):
+        return f"keyword arguments to .{method}(), line {attribute.lineno}"
+    return None
+
+
+def _seed_dropped(node: ast.Call) -> bool:
+    """Whether a `Random(...)` call's arguments may go: none, or one literal of a type `seed()`
+    takes (None, int, float, str, bytes: Python docs, "random.seed"). Anything else is kept:
+    evaluating it may have effects, and SystemRandom accepts and ignores it."""
+    args = list(node.args) + [k.value for k in node.keywords]
+    if not args:
+        return True
+    if len(args) != 1 or (node.keywords and node.keywords[0].arg != "x"):
+        return False
+    value = args[0]
+    return isinstance(value, ast.Constant) and type(value.value) in (type(None), int, float, str, bytes)
 
 
 def _in_debug_fstring(node: ast.Call, parents: Dict[ast.AST, ast.AST], text: str, offsets: Offsets) -> Optional[str]:
