@@ -92,6 +92,8 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, tree: 
     if receiver is not None and not _pure(receiver):
         return "the callee is reached through an expression with effects; rewrite it by hand"
     root = _root_name(node.func)
+    if root and _rebound(tree, root):
+        return f"'{root}' is bound more than once in this module; which one the call reaches is decided at run time"
     if finding.qualname == "numpy.random.bytes":
         if _one_int_literal(node) is None:
             return "numpy.random.bytes() of a non-literal length; rewrite it by hand"
@@ -226,6 +228,23 @@ def _method_use(attribute: ast.Attribute, parents: Dict[ast.AST, ast.AST]) -> Op
     if call.keywords and _keyword_problem(call, method):
         return f"keyword arguments to .{method}(), line {attribute.lineno}"
     return None
+
+
+def _rebound(tree: ast.Module, name: str) -> bool:
+    """Whether `name` is bound more than once, not counting imports (`import random` in several
+    functions): `pick = random.choice` and later `pick = other` make the call's callee a run-time
+    matter the static rewrite cannot follow."""
+    imports = others = 0
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports += sum((a.asname or a.name.split(".")[0]) == name for a in node.names)
+        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
+            others += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            others += 1
+        elif isinstance(node, ast.arg) and node.arg == name:
+            others += 1
+    return others > 0 and imports + others > 1
 
 
 def _seed_dropped(node: ast.Call) -> bool:

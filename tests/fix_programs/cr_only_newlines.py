@@ -1,0 +1,1 @@
+# shape: old Mac newlines (a lone CR ends every line)import randomtoken = "%016x" % random.getrandbits(64)print(len(token))

@@ -1,0 +1,1 @@
+import random  # shape: old Mac newlines (a lone CR ends every line), `import random` on the first linetoken = "%016x" % random.getrandbits(64)otp = random.randint(    100000,    999999,)print(len(token), 100000 <= otp <= 999999)

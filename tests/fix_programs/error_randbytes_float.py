@@ -1,0 +1,8 @@
+# shape: error path: random.randbytes(16.0) raises TypeError
+import random
+
+try:
+    salt = random.randbytes(16.0)
+    print("returned", len(salt))
+except TypeError as exc:
+    print("raised", type(exc).__name__)

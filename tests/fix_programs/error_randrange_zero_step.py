@@ -1,0 +1,8 @@
+# shape: error path: random.randrange(0, 10, 0) raises ValueError
+import random
+
+try:
+    nonce = random.randrange(0, 10, 0)
+    print("returned", nonce)
+except ValueError as exc:
+    print("raised", type(exc).__name__)

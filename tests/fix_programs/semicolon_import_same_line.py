@@ -1,0 +1,3 @@
+# shape: `import random; token = ...` on one line
+import random; token = "%x" % random.getrandbits(64)
+print(type(token).__name__, len(token) <= 16)
