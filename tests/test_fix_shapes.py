@@ -104,6 +104,29 @@ EXACT = [
         "import random\nx = None  # type: random.Random\ntoken = random.getrandbits(64)\n",
         "import random\nimport secrets\nx = None  # type: random.Random\ntoken = secrets.randbits(64)\n",
         id="kept-for-a-type-comment"),
+    pytest.param(  # never above the docstring, even when a statement shares its line
+        '"""Token helpers."""; import sys\nimport random\ntoken = "".join(random.choice("ab") for _ in range(8))\n',
+        '"""Token helpers."""; import sys\nimport secrets\ntoken = "".join(secrets.choice("ab") for _ in range(8))\n',
+        id="docstring-shares-a-line"),
+    pytest.param(  # removing the import would make the string below it the docstring: kept
+        'import random\n"""Tokens."""\nimport secrets\n\ntoken = random.choice("ab")\n',
+        'import random\n"""Tokens."""\nimport secrets\n\ntoken = secrets.choice("ab")\n', id="would-make-a-docstring"),
+    pytest.param(  # removing line 1 would move the encoding cookie into effect: kept
+        'import random\n# -*- coding: latin-1 -*-\nimport os\n\ntoken = random.choice("ab")\n',
+        'import random\n# -*- coding: latin-1 -*-\nimport os\nimport secrets\n\ntoken = secrets.choice("ab")\n',
+        id="cookie-would-move"),
+    pytest.param(  # a pragma comment is not moved off its line
+        'import random  # type: ignore\nimport os\n\ntoken = random.choice("ab")\n',
+        'import random  # type: ignore\nimport os\nimport secrets\n\ntoken = secrets.choice("ab")\n',
+        id="pragma-kept"),
+    pytest.param(  # an import in a class body is a class attribute: kept
+        'class Tokens:\n    from random import choice\n    token = choice("ab")\n',
+        'import secrets\n\n\nclass Tokens:\n    from random import choice\n    token = secrets.choice("ab")\n',
+        id="class-body-import"),
+    pytest.param(  # identifiers are NFKC-normalised: the fullwidth alias is still used
+        "import random as \uff52\uff4e\uff47\ntoken = \uff52\uff4e\uff47.choice('ab')\nroll = \uff52\uff4e\uff47.randint(1, 6)\n",
+        "import random as \uff52\uff4e\uff47\nimport secrets\ntoken = secrets.choice('ab')\nroll = \uff52\uff4e\uff47.randint(1, 6)\n",
+        id="non-ascii-alias"),
     pytest.param(  # f-strings without `=` are rewritten like any expression
         "import random\notp = f'{random.randint(1000, 9999)}'\n",
         "import secrets\notp = f'{secrets.randbelow(9000) + 1000}'\n", id="f-string"),
@@ -134,7 +157,24 @@ REFUSED = [
         "the name 'secrets' is bound around the call (a parameter, line 2)", id="parameter-around"),
     pytest.param(
         "from helpers import *\nimport random\nprint(secrets)\ntoken = random.getrandbits(64)\n",
-        "the name 'secrets' is read but never imported here (a star import may provide it)", id="read-not-imported"),
+        "the name 'secrets' is read where no module-level `import secrets` binds it (a star or conditional import may)",
+        id="read-not-imported"),
+    pytest.param(
+        "import random\nimport sys\nif sys.version_info < (3,):\n    import secrets\ntoken = random.getrandbits(64)\n"
+        "print(secrets)\n",
+        "the name 'secrets' is read where no module-level `import secrets` binds it (a star or conditional import may)",
+        id="conditional-import-secrets"),
+    pytest.param(
+        "from settings import *\nimport random\ntoken = random.getrandbits(64)\n",
+        "a star import may bind the name 'secrets' (from settings import *, line 1)", id="star-import-elsewhere"),
+    pytest.param(
+        "import random\npick = random.choice\npick = min\npassword = pick('ab')\n",
+        "'pick' is bound more than once in this module; which one the call reaches is decided at run time",
+        id="callee-rebound"),
+    pytest.param(
+        "import random\nrng = random.Random(7)\nimport copy\nspare = copy.deepcopy(rng)\ntoken = rng.getrandbits(64)\n",
+        "its state may be used ('rng' is used other than through its methods, line 4); SystemRandom has none",
+        id="generator-passed-on"),
     pytest.param(  # 6: not equivalent
         "import random\nrng = random.Random(1234)\nstate = rng.getstate()\ntoken = rng.getrandbits(64)\nrng.setstate(state)\n",
         "its state may be used (rng.getstate()); SystemRandom has none", id="state-used"),
@@ -173,10 +213,10 @@ def test_type_parameter_named_secrets():
 
 def test_a_secrets_module_beside_the_file_is_an_obstacle():
     src = "import random\ntoken = random.getrandbits(64)\n"
-    result = apply(src, find(src), secrets_shadowed=True)
+    result = apply(src, find(src), secrets_shadowed="pkg/secrets.py")
     assert result.source == src and result.error is None
     assert [why for _, why in result.unfixed] == [
-        "a secrets.py beside this file would be imported instead of the standard library's"]
+        "pkg/secrets.py could be imported instead of the standard library's module"]
 
 
 def test_an_init_module_keeps_its_imports():
@@ -321,3 +361,34 @@ def test_readme_fix_diffs_are_exact(diff):
 
 def test_the_readme_has_fix_diffs():
     assert len(_readme_fix_diffs()) >= 8
+
+
+def test_a_secrets_or_random_module_up_to_the_project_root_is_found(tmp_path, monkeypatch):
+    from flake8_secure_random.fixing import file_context
+
+    monkeypatch.chdir(tmp_path)
+    project = tmp_path / "proj"
+    (project / "app").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("")
+    util = project / "app" / "util.py"
+    util.write_text("")
+    assert file_context(str(util)) == {"secrets_shadowed": None, "keep_imports": False}
+    (project / "secrets.py").write_text("API_KEY = 'x'\n")
+    assert file_context(str(util))["secrets_shadowed"] == str(project / "secrets.py")
+    (project / "secrets.py").unlink()
+    (project / "app" / "random.py").write_text("")
+    assert file_context(str(util))["secrets_shadowed"] == str(project / "app" / "random.py")
+    (project / "app" / "random.py").unlink()
+    (tmp_path / "secrets.py").write_text("")  # above the project root, but the current folder
+    assert file_context(str(util))["secrets_shadowed"] == str(tmp_path / "secrets.py")
+    monkeypatch.chdir(project)  # above the project root and not the current folder: not on its path
+    assert file_context(str(util))["secrets_shadowed"] is None
+
+
+def test_the_check_sees_a_docstring_and_a_cookie_change():
+    old = '"""Doc."""; import os\nimport random\ntoken = random.getrandbits(64)\n'
+    moved = 'import secrets\n"""Doc."""; import os\ntoken = secrets.randbits(64)\n'
+    assert problem(old, moved, {(3, 8, 3, 30): "getrandbits"}) == "a docstring would change"
+    old = "import random\n# coding: latin-1\ntoken = random.getrandbits(64)\n"
+    new = "# coding: latin-1\nimport secrets\ntoken = secrets.randbits(64)\n"
+    assert problem(old, new, {(3, 8, 3, 30): "getrandbits"}).startswith("the encoding cookie")

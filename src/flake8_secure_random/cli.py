@@ -205,7 +205,7 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
         findings, tree = parse_and_check(text, shown, settings)
-        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **file_context(path))
+        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **file_context(shown))
         new = encode_like(result.source, encoding, data, text) if result.changed else data
     except SourceError as exc:
         print(f"{shown}: {exc}", file=err)

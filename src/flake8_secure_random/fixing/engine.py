@@ -68,13 +68,13 @@ def fix_kind(finding: Finding, unsafe: bool = False) -> Optional[str]:
 
 
 def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] = None, unsafe: bool = False,
-          secrets_shadowed: bool = False, keep_imports: bool = False) -> FixResult:
+          secrets_shadowed: Optional[str] = None, keep_imports: bool = False) -> FixResult:
     """`source` with every fixable finding rewritten to its `secrets` equivalent, checked.
 
     `findings` come from `analysis.find()` on the same `source` (`tree`: its parse, if the caller
     has one). `unsafe` also applies the fixes that can change behaviour (RND301's compare_digest).
-    `secrets_shadowed`: a `secrets.py` stands beside the file, so `import secrets` would not reach
-    the standard library's module (the caller knows the file system; this function does not).
+    `secrets_shadowed`: the path of a `secrets.py` or `random.py` that `import secrets` could reach
+    instead of the standard library's module (`file_context()`; this function reads no file).
     `keep_imports`: never remove an import (an `__init__.py`, whose imports are its interface).
     Never raises for any source text; a file that cannot be rewritten exactly has `error` set,
     every wanted finding in `unfixed` with the reason, and `source` unchanged.
@@ -90,7 +90,7 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
     if not wanted:
         return result
     if secrets_shadowed:
-        return _give_up(result, wanted, "a secrets.py beside this file would be imported instead of the standard library's",
+        return _give_up(result, wanted, f"{secrets_shadowed} could be imported instead of the standard library's module",
                         error=False)
     try:
         tree = tree if tree is not None else parse(source)
@@ -165,19 +165,37 @@ def _inside(inner: Edit, outer: Edit) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
-def file_context(path: str) -> Dict[str, bool]:
-    """What `apply()` needs to know about where a file lives (its keyword arguments): whether a
-    `secrets.py` (or a `secrets` package) beside it would shadow the standard library's module when
-    it runs as a script (sys.path[0] is the script's folder: Python docs, "sys.path"), and whether
-    it is a package's `__init__.py`, whose imports are its interface. Reads the file system only."""
+def file_context(path: str) -> Dict[str, object]:
+    """What `apply()` needs to know about where a file lives (its keyword arguments). Reads the
+    file system only.
+
+    - `secrets_shadowed`: a `secrets.py` or `random.py` (module or package) in the file's folder or
+      any folder above it up to the project root (the nearest folder holding pyproject.toml,
+      setup.cfg, setup.py or .git), or in the current folder: any of them may be on sys.path when
+      the code runs (a script's folder is sys.path[0], `python -m` adds the current folder: Python
+      docs, "sys.path"), and would be imported instead of the standard library's `secrets` (which
+      itself imports `random`).
+    - `keep_imports`: the file is a package's `__init__.py`, whose imports are its interface.
+    """
     import os
 
     if path in ("", "-"):
-        return {"secrets_shadowed": False, "keep_imports": False}
+        return {"secrets_shadowed": None, "keep_imports": False}
     folder = os.path.dirname(os.path.abspath(path))
-    shadowed = os.path.isfile(os.path.join(folder, "secrets.py")) or os.path.isfile(
-        os.path.join(folder, "secrets", "__init__.py"))
-    return {"secrets_shadowed": shadowed, "keep_imports": os.path.basename(path) == "__init__.py"}
+    folders = [os.getcwd()]
+    while True:
+        folders.append(folder)
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in ("pyproject.toml", "setup.cfg", "setup.py", ".git")):
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    shadow = next((
+        os.path.join(f, name) for f in folders for name in ("secrets.py", "random.py", "secrets", "random")
+        if os.path.isfile(os.path.join(f, name)) or os.path.isfile(os.path.join(f, name, "__init__.py"))
+    ), None)
+    return {"secrets_shadowed": shadow, "keep_imports": os.path.basename(path) == "__init__.py"}
 
 
 def _give_up(result: FixResult, findings: Sequence[Finding], reason: str, error: bool = True) -> FixResult:

@@ -24,7 +24,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..files import parse
 from .names import is_plain_import, referenced, secrets_obstacle
-from .spans import comments
+from .spans import comments, header
 
 Span = Tuple[int, int, int, int]
 _INT = int
@@ -41,6 +41,10 @@ def problem(old: str, new: str, rewritten: Dict[Span, str], old_tree: Optional[a
         return f"the result does not parse ({type(exc).__name__})"
     except (RecursionError, MemoryError):
         return "too deeply nested to compare"
+    if _docstrings(old_tree) != _docstrings(new_tree):
+        return "a docstring would change"
+    if header(old) != header(new):
+        return "the encoding cookie or a file-level `# type: ignore` would change"
     old_canon = _Canonical(rewritten).visit(copy.deepcopy(old_tree))
     new_canon = _Canonical({}).visit(copy.deepcopy(new_tree))
     _drop_imports(old_canon)
@@ -186,6 +190,14 @@ def _drop_imports(tree: ast.AST) -> None:
                     continue
                 kept.append(stmt)
             setattr(node, field, kept or [ast.Pass()])
+
+
+def _docstrings(tree: ast.Module) -> List[Optional[str]]:
+    """The docstring of the module and of every function and class, in order."""
+    return [
+        ast.get_docstring(node, clean=False)
+        for node in ast.walk(tree) if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
 
 
 def _first_difference(a: ast.Module, b: ast.Module) -> str:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import sys
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from .names import is_plain_import, referenced
-from .spans import Edit, Offsets, comments
+from .spans import Edit, Offsets, comments, header
 
 Statement = ast.stmt
 
@@ -107,8 +108,10 @@ def _trim(stmt: Statement, keep: Tuple[str, ...], text: str, offsets: Offsets, p
     start, end = offsets.span(stmt)
     parent = parents.get(stmt)
     body = _body_holding(parent, stmt)
-    if body is None:
-        return None
+    if body is None or isinstance(parent, ast.ClassDef):
+        return None  # an import in a class body binds a class attribute
+    if body[0] is stmt and len(body) > 1 and _is_docstring(body[1]):
+        return None  # the string after it would become the docstring
     line_start = offsets.line_start(start)
     end_line = offsets.line_index(end)
     line_end = offsets.starts[end_line + 1]
@@ -119,6 +122,8 @@ def _trim(stmt: Statement, keep: Tuple[str, ...], text: str, offsets: Offsets, p
         return (edit, "", False) if edit else None
     if len(body) == 1:
         return None  # the block would be empty
+    if alone and _moves_a_pragma(stmt, tail, text, offsets, tree_body=body if isinstance(parent, ast.Module) else None):
+        return None
     if alone:
         comment = tail.strip()
         if body[0] is stmt and not comment and not isinstance(parent, ast.Module):
@@ -139,6 +144,29 @@ def _trim(stmt: Statement, keep: Tuple[str, ...], text: str, offsets: Offsets, p
     if before.endswith(";"):
         return Edit(line_start + len(before) - 1, end, ""), "", False
     return None
+
+
+# Comments that tell a tool something about their line or file (PEP 263 encoding, PEP 484 type
+# comments, flake8/ruff/bandit/pylint/isort/black/coverage pragmas): they are not moved.
+_PRAGMA = re.compile(r"coding[:=]|type:|noqa|nosec|pylint:|isort:|fmt:|pragma|mypy:|pyright:")
+
+
+def _moves_a_pragma(stmt: Statement, tail: str, text: str, offsets: Offsets, tree_body: Optional[list]) -> bool:
+    """Whether deleting `stmt`'s lines would move a pragma: its own trailing comment, or an
+    encoding cookie that would slide into the first two lines (PEP 263), or a `# type:` comment
+    that would open the file (PEP 484: a leading `# type: ignore` silences the whole file)."""
+    if _PRAGMA.search(tail):
+        return True
+    first, last = offsets.line_index(offsets.at(stmt.lineno, stmt.col_offset)), offsets.line_index(
+        offsets.at(stmt.end_lineno, stmt.end_col_offset))  # type: ignore[arg-type]
+    if first < 2 and header("".join(offsets.lines[:first] + offsets.lines[last + 1:last + 4]))[0] != header(text)[0]:
+        return True
+    if tree_body is not None and tree_body[0] is stmt:
+        following = tree_body[1] if len(tree_body) > 1 else None
+        upto = offsets.at(following.lineno, following.col_offset) if following is not None else len(text)
+        if "type:" in text[offsets.at(stmt.end_lineno, stmt.end_col_offset):upto]:  # type: ignore[arg-type]
+            return True
+    return False
 
 
 def _keep_names(stmt: Statement, keep: Tuple[str, ...], text: str, start: int, end: int) -> Optional[Edit]:
@@ -215,6 +243,8 @@ def _insert_at(tree: ast.Module, text: str, offsets: Offsets) -> _Place:
     first_use = next((s for s in body if _uses_secrets(s) and not is_plain_import(s, "secrets")), None)
     limit = offsets.line_start(_start(first_use, offsets)) if first_use is not None else len(text)
     place = _isort_place(block, body, first, text, offsets)
+    if first and place.offset < _after(body[0], offsets):
+        place = _Place(_after(body[0], offsets))  # never above the docstring (a `;` may share its line)
     if place.offset > limit:
         return _Place(limit)
     return place

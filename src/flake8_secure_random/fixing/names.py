@@ -108,7 +108,11 @@ def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]
             reads.append(chain)
         for kind in _bindings(node, "secrets"):
             if kind == "import":
-                has_plain_import = True
+                # Only an unconditional module-level import binds it for every reader.
+                has_plain_import = has_plain_import or node in tree.body
+                if isinstance(chain[-1], ast.Module):
+                    continue
+                binding_scopes.add(chain[-1])
                 continue
             scope = chain[-1]
             where = f"{_describe(node)}, line {getattr(node, 'lineno', '?')}"
@@ -118,7 +122,7 @@ def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]
                 return f"the name 'secrets' is bound around the call ({where})"
             binding_scopes.add(scope)
     if not has_plain_import and any(not binding_scopes.intersection(chain) for chain in reads):
-        return "the name 'secrets' is read but never imported here (a star import may provide it)"
+        return "the name 'secrets' is read where no module-level `import secrets` binds it (a star or conditional import may)"
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.names[0].name == "*" and node.module != "random":
             return f"a star import may bind the name 'secrets' (from {'.' * node.level}{node.module or ''} import *, line {node.lineno})"
@@ -145,8 +149,8 @@ def referenced(tree: ast.Module, text: str, name: str) -> bool:
     string that spells an expression using it (a forward-reference annotation such as
     "random.Random"), or in a `# type:` comment."""
     word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
-    if not word.search(text):
-        return False
+    if text.isascii() and not word.search(text):
+        return False  # (identifiers are NFKC-normalised: a non-ASCII text may spell it otherwise)
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Store):
             return True

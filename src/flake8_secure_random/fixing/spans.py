@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 from typing import Iterable, List, NamedTuple, Optional, Tuple
 
@@ -90,12 +91,18 @@ def expression_at(text: str) -> Optional[ast.expr]:
     return tree.body
 
 
+def _universal_newlines(text: str) -> str:
+    """The compiler ends a line at \\n, \\r\\n or a lone \\r; the tokenize module only at \\n (it
+    would read the rest of a line after a lone \\r as part of a comment)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def has_comment(text: str) -> bool:
     """Whether a piece of expression text holds a comment (a `#` outside strings)."""
     if "#" not in text:
         return False
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)\n").readline))
+        tokens = list(tokenize.generate_tokens(io.StringIO(f"(\n{_universal_newlines(text)}\n)\n").readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return True  # cannot tell: assume it has one
     return any(tok.type == tokenize.COMMENT for tok in tokens)
@@ -107,8 +114,32 @@ def comments(text: str) -> Optional[List[str]]:
         return []
     try:
         return [
-            tok.string.rstrip() for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+            tok.string.rstrip() for tok in tokenize.generate_tokens(io.StringIO(_universal_newlines(text)).readline)
             if tok.type == tokenize.COMMENT
         ]
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return None
+
+
+_COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def header(text: str) -> Tuple[Optional[str], bool]:
+    """The PEP 263 encoding cookie (line 1, or line 2 after a comment or blank line 1), and whether
+    a `# type: ignore` comment comes before any code (PEP 484: it silences the whole file)."""
+    lines = text.splitlines()[:2]
+    cookie = None
+    for i, line in enumerate(lines):
+        match = _COOKIE.match(line)
+        if match:
+            cookie = match.group(1)
+            break
+        if i == 0 and line.strip() and not line.lstrip().startswith("#"):
+            break
+    leading = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        leading.append(stripped)
+    return cookie, any(line.startswith("#") and "type:" in line and "ignore" in line for line in leading)
