@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -231,3 +232,48 @@ def test_libcst_codemod_keeps_the_bytes(tmp_path, data, expected):
     )
     assert proc.returncode == 0 and "Transformed 1 files successfully" in proc.stderr, proc.stderr
     assert path.read_bytes() == expected
+
+
+@pytest.mark.parametrize("data", [
+    b"import random\n\x0ctoken = \x0crandom.choice('ab')\n",  # form feeds libcst does not keep
+    b"import random\rtoken = random.choice('ab')\r",  # lone CR newlines
+], ids=["form-feeds", "lone-cr"])
+def test_libcst_codemod_skips_a_file_libcst_does_not_reproduce(tmp_path, data):
+    path = tmp_path / "auth.py"
+    path.write_bytes(data)
+    proc = subprocess.run(
+        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
+         "flake8_secure_random.codemod.SecureRandomCommand", str(path)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert "Skipped 1 files" in proc.stderr and "byte for byte" in proc.stderr, proc.stderr
+    assert path.read_bytes() == data
+    assert cli(["fix", str(path)]).returncode == 1  # the command line rewrites it exactly
+    assert path.read_bytes() == data.replace(b"import random", b"import secrets").replace(
+        b"random.choice", b"secrets.choice")
+
+
+# the --diff header names as git writes them, for git apply and patch
+
+
+@pytest.mark.parametrize("name", ["my file.py", "tab\tx.py", "\u00e9.py", 'q"x.py'], ids=["space", "tab", "non-ascii", "quote"])
+def test_git_apply_and_patch_take_diffs_of_awkward_file_names(tmp_path, name):
+    git(tmp_path, "init", "-q")
+    (tmp_path / name).write_bytes(BAD)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "x")
+    diff = cli(["fix", "--diff", name], cwd=tmp_path).stdout
+    git(tmp_path, "apply", "--check", data=diff)
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-p1", "--dry-run"], cwd=tmp_path, input=diff, capture_output=True, check=True)
+    git(tmp_path, "apply", data=diff)
+    assert (tmp_path / name).read_bytes() == FIXED
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    for i in range(200):
+        (tmp_path / f"m{i}.py").write_bytes(BAD)
+    for args in (["check", "."], ["fix", "--diff", "."]):
+        proc = subprocess.run(f"{sys.executable} -m flake8_secure_random {' '.join(args)} | head -c 10",
+                              shell=True, cwd=tmp_path, capture_output=True)
+        assert proc.stderr == b"" and len(proc.stdout) == 10, proc.stderr

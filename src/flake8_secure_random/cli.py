@@ -246,11 +246,26 @@ def unified_diff(old: bytes, new: bytes, path: str) -> bytes:
     name = os.fsencode(os.path.normpath(path).replace(os.sep, "/").lstrip("/"))
     chunks = []
     for line in difflib.diff_bytes(difflib.unified_diff, io.BytesIO(old).readlines(), io.BytesIO(new).readlines(),
-                                   b"a/" + name, b"b/" + name):
+                                   _git_path(b"a/" + name), _git_path(b"b/" + name)):
         chunks.append(line)
         if not line.endswith(b"\n"):
             chunks.append(b"\n\\ No newline at end of file\n")
     return b"".join(chunks)
+
+
+_C_ESCAPES = {7: b"\\a", 8: b"\\b", 9: b"\\t", 10: b"\\n", 11: b"\\v", 12: b"\\f", 13: b"\\r", 34: b'\\"', 92: b"\\\\"}
+
+
+def _git_path(name: bytes) -> bytes:
+    """A diff header's file name as git writes it (git-diff(1), core.quotePath): in double quotes
+    with C escapes (octal for other bytes) when it holds a quote, a backslash, a control byte or a
+    non-ASCII byte; followed by a tab when it holds a space, so that `patch` finds where it ends."""
+    if any(b < 0x20 or b >= 0x7F or b in (34, 92) for b in name):
+        escaped = b"".join(
+            _C_ESCAPES.get(b) or (b"\\%03o" % b if b < 0x20 or b >= 0x7F else bytes([b])) for b in name
+        )
+        return b'"' + escaped + b'"'
+    return name + b"\t" if b" " in name else name
 
 
 def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
@@ -352,8 +367,21 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         if args.command == "fix":
             return run_fix(args, settings, out, err)
         return run_check(args, settings, out, err)
+    except BrokenPipeError:
+        # The reader went away (`secure-random check . | head -1`): end quietly. Python's docs
+        # ("Note on SIGPIPE") advise pointing stdout at devnull so the exit flush cannot fail again.
+        _silence_stdout()
+        return EXIT_FINDINGS
     finally:
         gc.set_threshold(*thresholds)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # a stream without a file descriptor (tests)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,6 +45,9 @@ class SecureRandomCommand(CodemodCommand):
         except ConfigError as exc:
             raise SkipFile(str(exc)) from None
         source = tree.code
+        if path and not _reproduces(path, tree):
+            raise SkipFile("libcst does not reproduce this file byte for byte (form feeds, lone CR newlines); "
+                           "use `secure-random fix`, which does")
         try:
             findings = find(source, settings, path=path)
         except (SyntaxError, ValueError, RecursionError) as exc:
@@ -60,7 +63,21 @@ class SecureRandomCommand(CodemodCommand):
         # Parsed from text, the module would forget the encoding and the cookie's latin-1 file would
         # come out as UTF-8; the original's parser config keeps it (and its newline and indent).
         try:
-            result.source.encode(tree.encoding)
+            wanted = result.source.encode(tree.encoding)
+            new = cst.parse_module(result.source, config=tree.config_for_parsing)
         except UnicodeEncodeError as exc:
             raise SkipFile(f"cannot encode as {tree.encoding}: {exc.reason}") from None
-        return cst.parse_module(result.source, config=tree.config_for_parsing)
+        except cst.ParserSyntaxError:
+            raise SkipFile("libcst cannot parse the result; use `secure-random fix`") from None
+        if new.bytes != wanted:
+            raise SkipFile("libcst would not write the result byte for byte; use `secure-random fix`")
+        return new
+
+
+def _reproduces(path: str, tree: cst.Module) -> bool:
+    """Whether libcst's module writes back exactly the bytes of the file it was parsed from."""
+    try:
+        with open(path, "rb") as f:
+            return f.read() == tree.bytes
+    except OSError:
+        return False
