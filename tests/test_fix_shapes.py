@@ -104,6 +104,12 @@ EXACT = [
         "import random\nx = None  # type: random.Random\ntoken = random.getrandbits(64)\n",
         "import random\nimport secrets\nx = None  # type: random.Random\ntoken = secrets.randbits(64)\n",
         id="kept-for-a-type-comment"),
+    pytest.param(  # a star import may bind `secrets`: ours runs after it
+        "from .settings import *\nimport random\ntoken = random.getrandbits(64)\n",
+        "from .settings import *\nimport secrets\ntoken = secrets.randbits(64)\n", id="after-a-star-import"),
+    pytest.param(
+        "import os\nimport random\nfrom .settings import *\n\ntoken = random.getrandbits(64)\n",
+        "import os\nfrom .settings import *\nimport secrets\n\ntoken = secrets.randbits(64)\n", id="after-a-later-star-import"),
     pytest.param(  # never above the docstring, even when a statement shares its line
         '"""Token helpers."""; import sys\nimport random\ntoken = "".join(random.choice("ab") for _ in range(8))\n',
         '"""Token helpers."""; import sys\nimport secrets\ntoken = "".join(secrets.choice("ab") for _ in range(8))\n',
@@ -165,8 +171,9 @@ REFUSED = [
         "the name 'secrets' is read where no module-level `import secrets` binds it (a star or conditional import may)",
         id="conditional-import-secrets"),
     pytest.param(
-        "from settings import *\nimport random\ntoken = random.getrandbits(64)\n",
-        "a star import may bind the name 'secrets' (from settings import *, line 1)", id="star-import-elsewhere"),
+        "import random\ntoken = random.getrandbits(64)\nfrom settings import *\n",
+        "a star import after the first use may bind the name 'secrets' (from settings import *, line 3)",
+        id="star-import-after-use"),
     pytest.param(
         "import random\npick = random.choice\npick = min\npassword = pick('ab')\n",
         "'pick' is bound more than once in this module; which one the call reaches is decided at run time",
@@ -255,6 +262,8 @@ SPAN = {(3, 8, 3, 30): "getrandbits"}
         ("import os\ntoken = secrets.randbits(64)  # weak\nimport secrets\nC = 3\n", "'secrets' is used on line 2 before it is imported"),
         ("import os\nimport secrets\ntoken = secrets.randbits(64  # weak\nC = 3\n", "the result does not parse"),
         ("import os\nimport secrets\nsecrets = 1\ntoken = secrets.randbits(64)  # weak\nC = 3\n", "the result would differ"),
+        ("import os\nimport secrets\nfrom conf import *\ntoken = secrets.randbits(64)  # weak\nC = 3\n",
+         "the result would differ"),
     ],
 )
 def test_the_check_accepts_exactly_the_equivalent_result(new, why):
@@ -392,3 +401,11 @@ def test_the_check_sees_a_docstring_and_a_cookie_change():
     old = "import random\n# coding: latin-1\ntoken = random.getrandbits(64)\n"
     new = "# coding: latin-1\nimport secrets\ntoken = secrets.randbits(64)\n"
     assert problem(old, new, {(3, 8, 3, 30): "getrandbits"}).startswith("the encoding cookie")
+
+
+def test_the_check_sees_a_star_import_that_could_rebind_secrets():
+    old = "from conf import *\nimport random\ntoken = random.getrandbits(64)\n"
+    new = "import secrets\nfrom conf import *\ntoken = secrets.randbits(64)\n"
+    assert problem(old, new, {(3, 8, 3, 30): "getrandbits"}) == (
+        "a star import after `import secrets` may rebind it (from conf import *, line 2)")
+    assert problem(old, "from conf import *\nimport secrets\ntoken = secrets.randbits(64)\n", {(3, 8, 3, 30): "getrandbits"}) is None

@@ -17,7 +17,7 @@ from ..files import parse
 from ..model import Finding
 from .equivalence import problem
 from .imports import import_edits
-from .names import secrets_obstacle
+from .names import describe_star, secrets_obstacle, star_imports
 from .rewrites import STATEFUL, Rewrite, node_index, rewrite
 from .spans import Edit, Offsets, apply_edits
 
@@ -131,6 +131,10 @@ def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Modu
         rewritten_tree = parse(rewritten)
     except (SyntaxError, ValueError):
         return _give_up(result, [r.finding for r in rewrites], "not rewritten: the result would not parse")
+    late = _star_import_after_first_use(rewritten_tree)
+    if late:
+        return _give_up(result, [r.finding for r in rewrites],
+                        f"a star import after the first use may bind the name 'secrets' ({late})", error=False)
     dropped = {r.dropped for r in rewrites if r.dropped}
     imports = import_edits(rewritten, rewritten_tree, dropped, keep_imports)
     new_source = apply_edits(rewritten, imports)
@@ -145,6 +149,14 @@ def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Modu
         result.replacements[(r.finding.line, r.finding.col)] = pieces(start, end)
     result.import_edits = imports
     return result
+
+
+def _star_import_after_first_use(tree: ast.Module) -> Optional[str]:
+    first_use = next((s for s in tree.body if any(isinstance(n, ast.Name) and n.id == "secrets" for n in ast.walk(s))), None)
+    for star in star_imports(tree):
+        if first_use is not None and (star.lineno, star.col_offset) > (first_use.lineno, first_use.col_offset):
+            return describe_star(star)
+    return None
 
 
 class _Pieces:

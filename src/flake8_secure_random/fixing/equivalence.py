@@ -23,7 +23,7 @@ import copy
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..files import parse
-from .names import is_plain_import, referenced, secrets_obstacle
+from .names import describe_star, is_plain_import, referenced, secrets_obstacle, star_imports
 from .spans import comments, header
 
 Span = Tuple[int, int, int, int]
@@ -241,9 +241,10 @@ def _lost_import(old_tree: ast.Module, new_tree: ast.Module, new: str) -> Option
 
 def _import_order(tree: ast.Module) -> Optional[str]:
     """`import secrets` must run, at module level, before the first statement that uses it."""
-    for stmt in tree.body:
+    for index, stmt in enumerate(tree.body):
         if is_plain_import(stmt, "secrets"):
-            return None
+            later = [s for s in star_imports(tree) if tree.body.index(s) > index]
+            return f"a star import after `import secrets` may rebind it ({describe_star(later[0])})" if later else None
         if any(isinstance(n, ast.Name) and n.id == "secrets" for n in ast.walk(stmt)):
             return f"'secrets' is used on line {stmt.lineno} before it is imported"
     return None

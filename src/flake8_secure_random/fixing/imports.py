@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
-from .names import is_plain_import, referenced
+from .names import is_plain_import, referenced, star_imports
 from .spans import Edit, Offsets, comments, header
 
 Statement = ast.stmt
@@ -245,6 +245,9 @@ def _insert_at(tree: ast.Module, text: str, offsets: Offsets) -> _Place:
     place = _isort_place(block, body, first, text, offsets)
     if first and place.offset < _after(body[0], offsets):
         place = _Place(_after(body[0], offsets))  # never above the docstring (a `;` may share its line)
+    stars = star_imports(tree)
+    if stars and place.offset < _after(stars[-1], offsets):
+        place = _Place(_after(stars[-1], offsets))  # after every star import, which may bind `secrets`
     if place.offset > limit:
         return _Place(limit)
     return place

@@ -123,10 +123,20 @@ def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]
             binding_scopes.add(scope)
     if not has_plain_import and any(not binding_scopes.intersection(chain) for chain in reads):
         return "the name 'secrets' is read where no module-level `import secrets` binds it (a star or conditional import may)"
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.names[0].name == "*" and node.module != "random":
-            return f"a star import may bind the name 'secrets' (from {'.' * node.level}{node.module or ''} import *, line {node.lineno})"
     return None
+
+
+def star_imports(tree: ast.Module) -> list:
+    """The module-level `from X import *` statements (X not `random`): each may bind any name,
+    `secrets` included, so `import secrets` must run after them."""
+    return [
+        node for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.names[0].name == "*" and not (node.module == "random" and not node.level)
+    ]
+
+
+def describe_star(node: ast.ImportFrom) -> str:
+    return f"from {'.' * node.level}{node.module or ''} import *, line {node.lineno}"
 
 
 def _describe(node: ast.AST) -> str:
