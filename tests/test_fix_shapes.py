@@ -261,9 +261,10 @@ SPAN = {(3, 8, 3, 30): "getrandbits"}
         ("import os\nimport secrets\ntoken = secrets.randbits(64)\nC = 3\n", "a comment would be lost or changed"),
         ("import os\ntoken = secrets.randbits(64)  # weak\nimport secrets\nC = 3\n", "'secrets' is used on line 2 before it is imported"),
         ("import os\nimport secrets\ntoken = secrets.randbits(64  # weak\nC = 3\n", "the result does not parse"),
-        ("import os\nimport secrets\nsecrets = 1\ntoken = secrets.randbits(64)  # weak\nC = 3\n", "the result would differ"),
+        ("import os\nimport secrets\nsecrets = 1\ntoken = secrets.randbits(64)  # weak\nC = 3\n",
+         "the name 'secrets' is already bound (an assignment, line 3)"),
         ("import os\nimport secrets\nfrom conf import *\ntoken = secrets.randbits(64)  # weak\nC = 3\n",
-         "the result would differ"),
+         "a star import after `import secrets` may rebind it (from conf import *, line 3)"),
     ],
 )
 def test_the_check_accepts_exactly_the_equivalent_result(new, why):

@@ -16,9 +16,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from ..files import parse
 from ..model import Finding
 from .equivalence import problem
-from .imports import import_edits
+from .imports import first_use_of_secrets, import_edits
 from .names import describe_star, secrets_obstacle, star_imports
-from .rewrites import STATEFUL, Rewrite, node_index, rewrite
+from .rewrites import STATEFUL, ModuleIndex, Rewrite, rewrite
 from .spans import Edit, Offsets, apply_edits
 
 
@@ -103,24 +103,24 @@ def apply(source: str, findings: Sequence[Finding], tree: Optional[ast.Module] =
 
 def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Module, keep_imports: bool) -> FixResult:
     offsets = Offsets(source)
-    by_span, parents = node_index(tree)
+    index = ModuleIndex(tree, source)
     rewrites: List[Rewrite] = []
     def size(f: Finding) -> int:
         return offsets.at(f.end_line, f.end_col_bytes) - offsets.at(f.line, f.col_bytes)
 
     for f in sorted(wanted, key=size):  # inner nodes first
-        node = by_span.get((f.line, f.col_bytes, f.end_line, f.end_col_bytes))
+        node = index.node_at((f.line, f.col_bytes, f.end_line, f.end_col_bytes))
         if node is None:
             result.unfixed.append((f, "the flagged node was not found where expected"))
             continue
-        done = rewrite(f, node, source, offsets, tree, parents, _Pieces(source, rewrites))
+        done = rewrite(f, node, source, offsets, index, _Pieces(source, rewrites))
         if isinstance(done, str):
             result.unfixed.append((f, done))
         else:
             rewrites = [r for r in rewrites if not _inside(r.edit, done.edit)] + [done]
     if not rewrites:
         return result
-    obstacle = secrets_obstacle(tree, [r.span for r in rewrites])
+    obstacle = secrets_obstacle(tree, [r.span for r in rewrites], source)
     if obstacle:
         return _give_up(result, [r.finding for r in rewrites], obstacle, error=False)
     try:
@@ -131,14 +131,14 @@ def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Modu
         rewritten_tree = parse(rewritten)
     except (SyntaxError, ValueError):
         return _give_up(result, [r.finding for r in rewrites], "not rewritten: the result would not parse")
-    late = _star_import_after_first_use(rewritten_tree)
+    late = _star_import_after_first_use(rewritten_tree, rewritten)
     if late:
         return _give_up(result, [r.finding for r in rewrites],
                         f"a star import after the first use may bind the name 'secrets' ({late})", error=False)
     dropped = {r.dropped for r in rewrites if r.dropped}
     imports = import_edits(rewritten, rewritten_tree, dropped, keep_imports)
     new_source = apply_edits(rewritten, imports)
-    why = problem(source, new_source, {r.span: r.method for r in rewrites}, tree)
+    why = problem(source, new_source, {r.span: r.method for r in rewrites})
     if why:
         return _give_up(result, [r.finding for r in rewrites], f"not rewritten: {why}")
     result.source = new_source
@@ -151,8 +151,11 @@ def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Modu
     return result
 
 
-def _star_import_after_first_use(tree: ast.Module) -> Optional[str]:
-    first_use = next((s for s in tree.body if any(isinstance(n, ast.Name) and n.id == "secrets" for n in ast.walk(s))), None)
+def _star_import_after_first_use(tree: ast.Module, text: str) -> Optional[str]:
+    stars = star_imports(tree)
+    if not stars:
+        return None
+    first_use = first_use_of_secrets(tree, text, Offsets(text))
     for star in star_imports(tree):
         if first_use is not None and (star.lineno, star.col_offset) > (first_use.lineno, first_use.col_offset):
             return describe_star(star)

@@ -19,40 +19,28 @@ old text, the new text and the spans of the nodes that were meant to change.
 from __future__ import annotations
 
 import ast
-import copy
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..files import parse
 from .names import describe_star, is_plain_import, referenced, secrets_obstacle, star_imports
-from .spans import comments, header
+from .spans import Offsets, comments, header, statements
 
 Span = Tuple[int, int, int, int]
 _INT = int
 
 
-def problem(old: str, new: str, rewritten: Dict[Span, str], old_tree: Optional[ast.Module] = None) -> Optional[str]:
+def problem(old: str, new: str, rewritten: Dict[Span, str]) -> Optional[str]:
     """None if `new` is `old` with exactly the nodes at `rewritten` (ast span -> the random method
     or the comparison operator it stood for) replaced by their `secrets` equivalents and the
     imports adjusted; otherwise a one-line description of the first difference."""
     try:
-        old_tree = old_tree if old_tree is not None else parse(old)
-        new_tree = parse(new)
+        old_tree, new_tree = parse(old), parse(new)  # fresh trees: the canonical form is made in place
     except (SyntaxError, ValueError) as exc:
         return f"the result does not parse ({type(exc).__name__})"
     except (RecursionError, MemoryError):
         return "too deeply nested to compare"
-    if _docstrings(old_tree) != _docstrings(new_tree):
-        return "a docstring would change"
     if header(old) != header(new):
         return "the encoding cookie or a file-level `# type: ignore` would change"
-    old_canon = _Canonical(rewritten).visit(copy.deepcopy(old_tree))
-    new_canon = _Canonical({}).visit(copy.deepcopy(new_tree))
-    _drop_imports(old_canon)
-    _drop_imports(new_canon)
-    if ast.dump(old_canon) != ast.dump(new_canon):
-        return f"the result would differ outside the flagged calls (from line {_first_difference(old_canon, new_canon)})"
-    if comments(old) != comments(new):
-        return "a comment would be lost or changed"
     lost = _lost_import(old_tree, new_tree, new)
     if lost:
         return lost
@@ -63,6 +51,13 @@ def problem(old: str, new: str, rewritten: Dict[Span, str], old_tree: Optional[a
         obstacle = secrets_obstacle(new_tree, _secrets_sites(new_tree))
         if obstacle:
             return obstacle
+    if _drop_imports(old_tree) != _drop_imports(new_tree):
+        return "a docstring would change"
+    differ = _first_difference(old, new, old_tree, new_tree, rewritten)
+    if differ:
+        return f"the result would differ outside the flagged calls (from line {differ})"
+    if comments(old) != comments(new):
+        return "a comment would be lost or changed"
     return None
 
 
@@ -172,12 +167,22 @@ def _is_random_or_secrets_import(stmt: ast.AST) -> bool:
     return False
 
 
-def _drop_imports(tree: ast.AST) -> None:
-    """Set aside the imports of `random` and `secrets` (whole statements or names of them)."""
-    for node in ast.walk(tree):
+def _drop_imports(tree: ast.AST) -> List[bool]:
+    """Set aside the imports of `random` and `secrets` (whole statements or names of them), and
+    say, for the module and each function and class in turn, whether its body opened with a
+    docstring before that (an import added above a string, or removed from above one, changes
+    which string is the docstring, which the trees without imports no longer show)."""
+    docstrings = []
+    for node in [tree] + [stmt for stmt, _ in statements(tree)]:
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            docstrings.append(
+                isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str))
         for field in ("body", "orelse", "finalbody"):
             body = getattr(node, field, None)
-            if not isinstance(body, list) or not body or not isinstance(body[0], ast.AST):
+            if not isinstance(body, list) or not body or not isinstance(body[0], ast.stmt):
+                continue
+            if not any(isinstance(stmt, (ast.Import, ast.ImportFrom)) for stmt in body):
                 continue
             kept = []
             for stmt in body:
@@ -190,27 +195,51 @@ def _drop_imports(tree: ast.AST) -> None:
                     continue
                 kept.append(stmt)
             setattr(node, field, kept or [ast.Pass()])
+    return docstrings
 
 
-def _docstrings(tree: ast.Module) -> List[Optional[str]]:
-    """The docstring of the module and of every function and class, in order."""
-    return [
-        ast.get_docstring(node, clean=False)
-        for node in ast.walk(tree) if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-    ]
+def _first_difference(old: str, new: str, old_tree: ast.Module, new_tree: ast.Module,
+                      rewritten: Dict[Span, str]) -> Optional[int]:
+    """The line of the first top-level statement whose canonical tree differs, or None.
+
+    Statements are paired in order. A pair whose source texts are equal and that holds no
+    rewritten node is equal without building its canonical tree: a top-level statement starts with
+    the tokenizer at rest, so the same text is the same syntax tree wherever it stands."""
+    if len(old_tree.body) != len(new_tree.body):
+        pairs = [(old_tree, new_tree)]
+    else:
+        old_at, new_at = Offsets(old), Offsets(new)
+        lines = sorted({line for span in rewritten for line in range(span[0], span[2] + 1)})
+        pairs = []
+        for a, b in zip(old_tree.body, new_tree.body):
+            if _text(a, old, old_at) == _text(b, new, new_at) and not _holds_a_line(a, lines):
+                continue
+            pairs.append((a, b))
+    for a, b in pairs:
+        if ast.dump(_Canonical(rewritten).visit(a)) != ast.dump(_Canonical({}).visit(b)):
+            return getattr(a, "lineno", 1)
+    return None
 
 
-def _first_difference(a: ast.Module, b: ast.Module) -> str:
-    for x, y in zip(a.body, b.body):
-        if ast.dump(x) != ast.dump(y):
-            return str(getattr(x, "lineno", "?"))
-    return "the end"
+def _text(stmt: ast.stmt, text: str, offsets: Offsets) -> str:
+    decorators = getattr(stmt, "decorator_list", None) or []
+    first = min([stmt] + list(decorators), key=lambda n: (n.lineno, n.col_offset))
+    return text[offsets.at(first.lineno, first.col_offset):offsets.at(stmt.end_lineno, stmt.end_col_offset)]  # type: ignore[arg-type]
+
+
+def _holds_a_line(stmt: ast.stmt, lines: List[int]) -> bool:
+    import bisect
+
+    decorators = getattr(stmt, "decorator_list", None) or []
+    first = min([stmt.lineno] + [d.lineno for d in decorators])
+    i = bisect.bisect_left(lines, first)
+    return i < len(lines) and lines[i] <= (stmt.end_lineno or stmt.lineno)
 
 
 def _random_bindings(tree: ast.Module) -> Dict[str, str]:
     """Names bound by imports of `random`, with what they stand for (`random`, `random.choice`, `*`)."""
     bound = {}
-    for node in ast.walk(tree):
+    for node, _ in statements(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.split(".")[0] == "random":

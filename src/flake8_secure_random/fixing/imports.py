@@ -18,7 +18,7 @@ import sys
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from .names import is_plain_import, referenced, star_imports
-from .spans import Edit, Offsets, comments, header
+from .spans import Edit, Offsets, comments, header, statements
 
 Statement = ast.stmt
 
@@ -27,7 +27,7 @@ def import_edits(text: str, tree: ast.Module, dropped: Set[str], keep_imports: b
     """The edits that add `import secrets` and remove the `random` imports `dropped` names no longer
     need, as `Edit`s over `text` (the rewritten source, of which `tree` is the parse)."""
     offsets = Offsets(text)
-    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    parents = _statement_parents(tree)
     edits: List[Edit] = []
     removed: Dict[int, Tuple[Edit, str]] = {}  # whole-line removals by their first offset, with the comment kept
     if not keep_imports:
@@ -38,9 +38,10 @@ def import_edits(text: str, tree: ast.Module, dropped: Set[str], keep_imports: b
             edits.append(edit[0])
             if keep == () and edit[2]:
                 removed[edit[0].start] = (edit[0], edit[1])
-    if _secrets_bound_in_time(tree):
+    first_use = first_use_of_secrets(tree, text, offsets)
+    if _secrets_bound_in_time(tree, first_use):
         return edits
-    at = _insert_at(tree, text, offsets)
+    at = _insert_at(tree, text, offsets, first_use)
     newline = _newline(text)
     if not at.before and not at.after:
         # Where `import secrets` goes is where a removed `random` import stood: it takes its line.
@@ -70,7 +71,7 @@ def _random_imports_to_trim(tree: ast.Module, text: str, dropped: Set[str]) -> L
             unused_cache[name] = not referenced(tree, text, name)
         return unused_cache[name]
 
-    for stmt in ast.walk(tree):
+    for stmt, _ in statements(tree):
         if isinstance(stmt, ast.Import):
             bound = [(a.asname or a.name.split(".")[0], a.name == "random" or a.name.startswith("random.")) for a in stmt.names]
         elif isinstance(stmt, ast.ImportFrom) and stmt.module == "random" and not stmt.level:
@@ -218,17 +219,38 @@ def _newline(text: str) -> str:
     return "\n"
 
 
-def _secrets_bound_in_time(tree: ast.Module) -> bool:
+def _secrets_bound_in_time(tree: ast.Module, first_use: Optional[Statement]) -> bool:
     """A module-level `import secrets` already runs before every statement that uses the name."""
-    first_use = next((i for i, s in enumerate(tree.body) if _uses_secrets(s)), len(tree.body))
-    return any(is_plain_import(s, "secrets") for s in tree.body[:first_use])
+    end = tree.body.index(first_use) if first_use is not None else len(tree.body)
+    return any(is_plain_import(s, "secrets") for s in tree.body[:end])
+
+
+def first_use_of_secrets(tree: ast.Module, text: str, offsets: Offsets) -> Optional[Statement]:
+    """The first module-level statement that refers to `secrets` (other than importing it); only
+    statements whose text holds the word are walked."""
+    for stmt in tree.body:
+        if is_plain_import(stmt, "secrets"):
+            continue
+        start = offsets.at(stmt.lineno, stmt.col_offset)
+        end = offsets.at(stmt.end_lineno, stmt.end_col_offset)  # type: ignore[arg-type]
+        decorators = getattr(stmt, "decorator_list", None) or []
+        if decorators:
+            start = min(start, min(offsets.at(d.lineno, d.col_offset) for d in decorators))
+        if "secrets" in text[start:end] and _uses_secrets(stmt):
+            return stmt
+    return None
 
 
 def _uses_secrets(stmt: Statement) -> bool:
     return any(isinstance(n, ast.Name) and n.id == "secrets" for n in ast.walk(stmt))
 
 
-def _insert_at(tree: ast.Module, text: str, offsets: Offsets) -> _Place:
+def _statement_parents(tree: ast.Module) -> Dict[ast.AST, ast.AST]:
+    """The node whose body holds each statement."""
+    return {stmt: parent for stmt, parent in statements(tree)}
+
+
+def _insert_at(tree: ast.Module, text: str, offsets: Offsets, first_use: Optional[Statement]) -> _Place:
     """Where `import secrets` goes, and how many blank lines go before and after it. The imports
     about to be removed still count: `import secrets` may take the place of one of them."""
     body = tree.body
@@ -240,7 +262,6 @@ def _insert_at(tree: ast.Module, text: str, offsets: Offsets) -> _Place:
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
             break
         block.append(stmt)
-    first_use = next((s for s in body if _uses_secrets(s) and not is_plain_import(s, "secrets")), None)
     limit = offsets.line_start(_start(first_use, offsets)) if first_use is not None else len(text)
     place = _isort_place(block, body, first, text, offsets)
     if first and place.offset < _after(body[0], offsets):

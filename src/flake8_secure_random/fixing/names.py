@@ -97,9 +97,12 @@ def _encloses(scope: ast.AST, span: Tuple[int, int, int, int]) -> bool:
     return start <= span[:2] and span[2:] <= end
 
 
-def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]]) -> Optional[str]:
+def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]], text: Optional[str] = None) -> Optional[str]:
     """Why `secrets` would not mean the standard library's module at one of `sites` (ast spans:
-    line, byte col, end line, end byte col) after a module-level `import secrets`; None if it would."""
+    line, byte col, end line, end byte col) after a module-level `import secrets`; None if it would.
+    `text`, the module's source, if at hand, makes the answer free where the word never occurs."""
+    if text is not None and "secrets" not in text:
+        return None  # nothing binds or reads the name
     has_plain_import = False
     binding_scopes = set()
     reads: List[Tuple[ast.AST, ...]] = []

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
 
 from ..model import Finding
@@ -57,20 +58,91 @@ class Rewrite:
         return (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset)  # type: ignore[attr-defined]
 
 
-def node_index(tree: ast.Module) -> Tuple[Dict[Span, ast.AST], Dict[ast.AST, ast.AST]]:
-    """Every call and comparison by its exact span, and every node's parent."""
-    by_span: Dict[Span, ast.AST] = {}
-    parents: Dict[ast.AST, ast.AST] = {}
-    for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
-            parents[child] = node
-        if isinstance(node, (ast.Call, ast.Compare)):
-            by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
-    return by_span, parents
+class ModuleIndex:
+    """What the rewrites ask of one module, each gathered once and only when asked: the node at an
+    exact span with its parents (only the top-level statements holding a flagged node are walked),
+    how often each name is bound, and every name and attribute by its last name (one walk of the
+    whole module, for the generators' uses)."""
+
+    def __init__(self, tree: ast.Module, text: Optional[str] = None) -> None:
+        self.tree = tree
+        self.text = text
+        self.parents: Dict[ast.AST, ast.AST] = {}
+        self._by_span: Dict[Span, ast.AST] = {}
+        self._indexed: Set[int] = set()
+        self._firsts = [_first_line(stmt) for stmt in tree.body]
+        self._names: Optional[Tuple[Dict[str, int], Dict[str, int], Dict[str, List[ast.AST]]]] = None
+
+    def node_at(self, span: Span) -> Optional[ast.AST]:
+        """The call or comparison with exactly this ast span, or None."""
+        import bisect
+
+        at = bisect.bisect_right(self._firsts, span[0]) - 1
+        if at >= 0 and at not in self._indexed:
+            self._indexed.add(at)
+            stmt = self.tree.body[at]
+            self.parents[stmt] = self.tree
+            for node in ast.walk(stmt):
+                for child in ast.iter_child_nodes(node):
+                    self.parents[child] = node
+                if isinstance(node, (ast.Call, ast.Compare)):
+                    self._by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
+        return self._by_span.get(span)
+
+    def _name_facts(self) -> Tuple[Dict[str, int], Dict[str, int], Dict[str, List[ast.AST]]]:
+        if self._names is None:
+            imported: Dict[str, int] = {}
+            assigned: Dict[str, int] = {}
+            by_last: Dict[str, List[ast.AST]] = {}
+            for node in ast.walk(self.tree):
+                for child in ast.iter_child_nodes(node):
+                    self.parents.setdefault(child, node)
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for a in node.names:
+                        bound = a.asname or a.name.split(".")[0]
+                        imported[bound] = imported.get(bound, 0) + 1
+                elif isinstance(node, (ast.Name, ast.Attribute)):
+                    by_last.setdefault(_last_name(node), []).append(node)  # type: ignore[arg-type]
+                    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                        assigned[node.id] = assigned.get(node.id, 0) + 1
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    assigned[node.name] = assigned.get(node.name, 0) + 1
+                elif isinstance(node, ast.arg):
+                    assigned[node.arg] = assigned.get(node.arg, 0) + 1
+            self._names = (imported, assigned, by_last)
+        return self._names
+
+    def uses(self, last_name: str) -> List[ast.AST]:
+        """Every name and attribute whose last name is `last_name` (`rng`, `self._rng`)."""
+        return self._name_facts()[2].get(last_name, [])
+
+    def rebound(self, name: str) -> bool:
+        """Whether `name` is bound more than once, not counting imports alone (`import random` in
+        several functions): `pick = random.choice` and later `pick = other` make the call's callee a
+        run-time matter the static rewrite cannot follow."""
+        if self.text is not None and not _may_bind(self.text, name):
+            return False
+        imported, assigned, _ = self._name_facts()
+        others = assigned.get(name, 0)
+        return others > 0 and imported.get(name, 0) + others > 1
 
 
-def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, tree: ast.Module,
-            parents: Dict[ast.AST, ast.AST], pieces: Callable[[int, int], str]) -> Union[Rewrite, str]:
+def _may_bind(text: str, name: str) -> bool:
+    """Whether the text may bind `name` other than by `import name` (an assignment, a def or class,
+    a loop or `as` target, a parameter, a global): a cheap superset test before a walk."""
+    n = re.escape(name)
+    pattern = (rf"(?<![\w.]){n}\s*(?:[-+*/%&|^@<>]*=(?!=)|:=|:|,)|\b(?:def|class|for|as|global|nonlocal|del)\s+{n}\b"
+               rf"|[(,*]\s*{n}\s*[,)=:]|\blambda\b[^:]*\b{n}\b|\bas\s*\(")
+    return re.search(pattern, text) is not None
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    decorators = getattr(stmt, "decorator_list", None) or []
+    return min([stmt.lineno] + [d.lineno for d in decorators])
+
+
+def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index: ModuleIndex,
+            pieces: Callable[[int, int], str]) -> Union[Rewrite, str]:
     """The exact rewrite of one flagged node, or why there is none. `pieces(start, end)` is the
     text between two offsets with the rewrites already made inside it (a comparison may hold a
     flagged call)."""
@@ -81,18 +153,19 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, tree: 
     if isinstance(node, ast.Compare):
         return _compare(finding, node, text, offsets, start, end, pieces)
     assert isinstance(node, ast.Call)
+    parents = index.parents
     in_debug = _in_debug_fstring(node, parents, text, offsets)
     if in_debug:
         return in_debug
     method = finding.qualname.rpartition(".")[2]
     if finding.code == "RND102":
-        return _generator(finding, node, text, offsets, tree, parents, start, end)
+        return _generator(finding, node, text, offsets, index, start, end)
     func_start, func_end = offsets.span(node.func)
     receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
     if receiver is not None and not _pure(receiver):
         return "the callee is reached through an expression with effects; rewrite it by hand"
     root = _root_name(node.func)
-    if root and _rebound(tree, root):
+    if root and index.rebound(root):
         return f"'{root}' is bound more than once in this module; which one the call reaches is decided at run time"
     if finding.qualname == "numpy.random.bytes":
         if _one_int_literal(node) is None:
@@ -168,11 +241,11 @@ def _breaks(gap: str) -> bool:
     return "\n" in gap or "\r" in gap or "#" in gap
 
 
-def _generator(finding: Finding, node: ast.Call, text: str, offsets: Offsets, tree: ast.Module,
-               parents: Dict[ast.AST, ast.AST], start: int, end: int) -> Union[Rewrite, str]:
+def _generator(finding: Finding, node: ast.Call, text: str, offsets: Offsets, index: ModuleIndex,
+               start: int, end: int) -> Union[Rewrite, str]:
     if finding.qualname != "random.Random":
         return "numpy's generators have no exact secrets equivalent"
-    state = _state_used(node, tree, parents)
+    state = _state_used(node, index)
     if state:
         return f"its state may be used ({state}); SystemRandom has none"
     func_start, func_end = offsets.span(node.func)
@@ -183,12 +256,13 @@ def _generator(finding: Finding, node: ast.Call, text: str, offsets: Offsets, tr
     return Rewrite(finding, node, Edit(func_start, func_end, "secrets.SystemRandom"), root, "Random")
 
 
-def _state_used(node: ast.Call, tree: ast.Module, parents: Dict[ast.AST, ast.AST]) -> Optional[str]:
+def _state_used(node: ast.Call, index: ModuleIndex) -> Optional[str]:
     """How the generator could reach its state, if it can: a SystemRandom stands in for it only
     where every use is a call of one of its value methods (`rng.choice(...)`) with arguments
     SystemRandom takes the same way. Used any other way (a state method, passed to a function,
     aliased, copied, pickled) it is not replaced. Uses are found by the last name of what the call
     is assigned to, anywhere in the module (`self._rng` in every method)."""
+    parents = index.parents
     parent = parents.get(node)
     if isinstance(parent, ast.Attribute):
         return _method_use(parent, parents)
@@ -200,7 +274,7 @@ def _state_used(node: ast.Call, tree: ast.Module, parents: Dict[ast.AST, ast.AST
                 targets.add(last)
     if not targets:
         return "the generator is passed on, not only called"
-    for other in ast.walk(tree):
+    for other in [n for t in sorted(targets) for n in index.uses(t)]:
         if other is parent or _last_name(other) not in targets or isinstance(getattr(other, "ctx", None), ast.Store):
             continue
         if isinstance(other, ast.Attribute) and _last_name(other.value) in targets:
@@ -228,23 +302,6 @@ def _method_use(attribute: ast.Attribute, parents: Dict[ast.AST, ast.AST]) -> Op
     if call.keywords and _keyword_problem(call, method):
         return f"keyword arguments to .{method}(), line {attribute.lineno}"
     return None
-
-
-def _rebound(tree: ast.Module, name: str) -> bool:
-    """Whether `name` is bound more than once, not counting imports (`import random` in several
-    functions): `pick = random.choice` and later `pick = other` make the call's callee a run-time
-    matter the static rewrite cannot follow."""
-    imports = others = 0
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            imports += sum((a.asname or a.name.split(".")[0]) == name for a in node.names)
-        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
-            others += 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
-            others += 1
-        elif isinstance(node, ast.arg) and node.arg == name:
-            others += 1
-    return others > 0 and imports + others > 1
 
 
 def _seed_dropped(node: ast.Call) -> bool:

@@ -143,3 +143,17 @@ def header(text: str) -> Tuple[Optional[str], bool]:
             break
         leading.append(stripped)
     return cookie, any(line.startswith("#") and "type:" in line and "ignore" in line for line in leading)
+
+
+def statements(tree: ast.AST):
+    """Every statement of a module, with the node whose body holds it; expressions are not
+    entered (imports, definitions and docstrings are all statements), which makes this several
+    times cheaper than `ast.walk` on a large module."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, field, None) or ():
+                if isinstance(child, ast.AST):
+                    yield child, node
+                    stack.append(child)
