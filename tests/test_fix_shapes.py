@@ -133,6 +133,12 @@ EXACT = [
         "import random as \uff52\uff4e\uff47\ntoken = \uff52\uff4e\uff47.choice('ab')\nroll = \uff52\uff4e\uff47.randint(1, 6)\n",
         "import random as \uff52\uff4e\uff47\nimport secrets\ntoken = secrets.choice('ab')\nroll = \uff52\uff4e\uff47.randint(1, 6)\n",
         id="non-ascii-alias"),
+    pytest.param(  # a method named `random` binds in its class, not where the call is
+        "import random\nclass Dice:\n    def random(self):\n        return 4\ndef make_token():\n"
+        "    return ''.join(random.choice('ab') for _ in range(16))\napi_token = make_token()\n",
+        "import secrets\nclass Dice:\n    def random(self):\n        return 4\ndef make_token():\n"
+        "    return ''.join(secrets.choice('ab') for _ in range(16))\napi_token = make_token()\n",
+        id="method-named-random"),
     pytest.param(  # f-strings without `=` are rewritten like any expression
         "import random\notp = f'{random.randint(1000, 9999)}'\n",
         "import secrets\notp = f'{secrets.randbelow(9000) + 1000}'\n", id="f-string"),

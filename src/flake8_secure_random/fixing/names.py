@@ -59,7 +59,7 @@ def _bindings(node: ast.AST, name: str) -> Iterator[str]:
         yield "global"  # inside a comprehension it binds in the enclosing function (PEP 572)
 
 
-def _walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ...]]]:
+def walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ...]]]:
     """Every node with the chain of scopes it binds names in, innermost last. A function's
     parameters bind in the function; its decorators, defaults and annotations are evaluated in the
     scope around it."""
@@ -89,6 +89,30 @@ def _walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ..
             stack.extend((child, inner) for child in ast.iter_child_nodes(node))
 
 
+def binding_sites(node: ast.AST) -> Iterator[Tuple[str, bool, bool]]:
+    """The names `node` binds: (name, whether by an import, whether everywhere — a `global` or
+    `nonlocal` declaration, which this conservatively counts as binding in every scope)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        yield node.id, False, False
+    elif isinstance(node, ast.arg):
+        yield node.arg, False, False
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        yield node.name, False, False
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            if alias.name != "*":
+                yield alias.asname or alias.name.split(".")[0], True, False
+    elif isinstance(node, ast.ExceptHandler) and node.name:
+        yield node.name, False, False
+    elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        for name in node.names:
+            yield name, False, True
+    elif type(node).__name__ in ("MatchAs", "MatchStar", "TypeVar", "ParamSpec", "TypeVarTuple") and getattr(node, "name", None):
+        yield node.name, False, False  # type: ignore[attr-defined]
+    elif type(node).__name__ == "MatchMapping" and getattr(node, "rest", None):
+        yield node.rest, False, False  # type: ignore[attr-defined]
+
+
 def _encloses(scope: ast.AST, span: Tuple[int, int, int, int]) -> bool:
     if isinstance(scope, ast.Module):
         return True
@@ -106,7 +130,7 @@ def secrets_obstacle(tree: ast.Module, sites: Sequence[Tuple[int, int, int, int]
     has_plain_import = False
     binding_scopes = set()
     reads: List[Tuple[ast.AST, ...]] = []
-    for node, chain in _walk_with_scope(tree):
+    for node, chain in walk_with_scope(tree):
         if isinstance(node, ast.Name) and node.id == "secrets" and isinstance(node.ctx, ast.Load):
             reads.append(chain)
         for kind in _bindings(node, "secrets"):

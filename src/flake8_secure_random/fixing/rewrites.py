@@ -71,7 +71,7 @@ class ModuleIndex:
         self._by_span: Dict[Span, ast.AST] = {}
         self._indexed: Set[int] = set()
         self._firsts = [_first_line(stmt) for stmt in tree.body]
-        self._names: Optional[Tuple[Dict[str, int], Dict[str, int], Dict[str, List[ast.AST]]]] = None
+        self._names: Optional[tuple] = None
 
     def node_at(self, span: Span) -> Optional[ast.AST]:
         """The call or comparison with exactly this ast span, or None."""
@@ -89,42 +89,44 @@ class ModuleIndex:
                     self._by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
         return self._by_span.get(span)
 
-    def _name_facts(self) -> Tuple[Dict[str, int], Dict[str, int], Dict[str, List[ast.AST]]]:
+    def _name_facts(self) -> Tuple[Dict[str, List[Tuple[bool, ast.AST]]], Dict[int, Tuple[ast.AST, ...]], Dict[str, List[ast.AST]]]:
+        """One walk: each name's bindings (is it an import, the scope it binds in), the scope chain
+        of every call, and every name and attribute by its last name."""
         if self._names is None:
-            imported: Dict[str, int] = {}
-            assigned: Dict[str, int] = {}
+            from .names import binding_sites, walk_with_scope
+
+            bindings: Dict[str, List[Tuple[bool, ast.AST]]] = {}
+            chains: Dict[int, Tuple[ast.AST, ...]] = {}
             by_last: Dict[str, List[ast.AST]] = {}
-            for node in ast.walk(self.tree):
+            for node, chain in walk_with_scope(self.tree):
                 for child in ast.iter_child_nodes(node):
                     self.parents.setdefault(child, node)
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    for a in node.names:
-                        bound = a.asname or a.name.split(".")[0]
-                        imported[bound] = imported.get(bound, 0) + 1
-                elif isinstance(node, (ast.Name, ast.Attribute)):
+                if isinstance(node, ast.Call):
+                    chains[id(node)] = chain
+                if isinstance(node, (ast.Name, ast.Attribute)):
                     by_last.setdefault(_last_name(node), []).append(node)  # type: ignore[arg-type]
-                    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-                        assigned[node.id] = assigned.get(node.id, 0) + 1
-                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    assigned[node.name] = assigned.get(node.name, 0) + 1
-                elif isinstance(node, ast.arg):
-                    assigned[node.arg] = assigned.get(node.arg, 0) + 1
-            self._names = (imported, assigned, by_last)
+                for name, is_import, everywhere in binding_sites(node):
+                    bindings.setdefault(name, []).append((is_import, self.tree if everywhere else chain[-1]))
+            self._names = (bindings, chains, by_last)
         return self._names
 
     def uses(self, last_name: str) -> List[ast.AST]:
         """Every name and attribute whose last name is `last_name` (`rng`, `self._rng`)."""
-        return self._name_facts()[2].get(last_name, [])
+        found = self._name_facts()[2].get(last_name, [])
+        return sorted(found, key=lambda n: (n.lineno, n.col_offset))  # type: ignore[attr-defined]
 
-    def rebound(self, name: str) -> bool:
-        """Whether `name` is bound more than once, not counting imports alone (`import random` in
-        several functions): `pick = random.choice` and later `pick = other` make the call's callee a
-        run-time matter the static rewrite cannot follow."""
+    def rebound(self, name: str, call: ast.Call) -> bool:
+        """Whether `name`, as the call sees it (Python's scoping: Language Reference 4.2.2), is bound
+        more than once with at least one binding that is not an import: `pick = random.choice`
+        and later `pick = other` make the callee a run-time matter the static rewrite cannot
+        follow. A method named `random` in some class does not count."""
         if self.text is not None and not _may_bind(self.text, name):
             return False
-        imported, assigned, _ = self._name_facts()
-        others = assigned.get(name, 0)
-        return others > 0 and imported.get(name, 0) + others > 1
+        bindings, chains, _ = self._name_facts()
+        chain = chains.get(id(call), (self.tree,))
+        visible = {scope for scope in chain if not isinstance(scope, ast.ClassDef)} | {chain[-1]}
+        seen = [is_import for is_import, scope in bindings.get(name, []) if scope in visible]
+        return not all(seen) and len(seen) > 1
 
 
 def _may_bind(text: str, name: str) -> bool:
@@ -165,7 +167,7 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index:
     if receiver is not None and not _pure(receiver):
         return "the callee is reached through an expression with effects; rewrite it by hand"
     root = _root_name(node.func)
-    if root and index.rebound(root):
+    if root and index.rebound(root, node):
         return f"'{root}' is bound more than once in this module; which one the call reaches is decided at run time"
     if finding.qualname == "numpy.random.bytes":
         if _one_int_literal(node) is None:
