@@ -196,7 +196,7 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
     format-on-save) keeps its text.
     """
     from .files import decode_with_encoding, encode_like, read_bytes, write_atomically
-    from .fixing import apply, file_context
+    from .fixing import apply, file_context, fix_kind
 
     data, encoding = b"", "utf-8"
     try:
@@ -205,7 +205,8 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
         findings, tree = parse_and_check(text, shown, settings)
-        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **file_context(shown))
+        fixable = any(fix_kind(f, settings.unsafe_fixes) is None for f in findings)
+        result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **(file_context(shown) if fixable else {}))
         new = encode_like(result.source, encoding, data, text) if result.changed else data
     except SourceError as exc:
         print(f"{shown}: {exc}", file=err)

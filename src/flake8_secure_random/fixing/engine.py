@@ -196,8 +196,14 @@ def file_context(path: str) -> Dict[str, object]:
 
     if path in ("", "-"):
         return {"secrets_shadowed": None, "keep_imports": False}
-    folder = os.path.dirname(os.path.abspath(path))
-    folders = [os.getcwd()]
+    shadow = _shadowing_module(os.path.dirname(os.path.abspath(path)), os.getcwd())
+    return {"secrets_shadowed": shadow, "keep_imports": os.path.basename(path) == "__init__.py"}
+
+
+def _shadowing_module(folder: str, cwd: str) -> Optional[str]:
+    import os
+
+    folders = [cwd]
     while True:
         folders.append(folder)
         if any(os.path.exists(os.path.join(folder, marker)) for marker in ("pyproject.toml", "setup.cfg", "setup.py", ".git")):
@@ -206,11 +212,10 @@ def file_context(path: str) -> Dict[str, object]:
         if parent == folder:
             break
         folder = parent
-    shadow = next((
+    return next((
         os.path.join(f, name) for f in folders for name in ("secrets.py", "random.py", "secrets", "random")
         if os.path.isfile(os.path.join(f, name)) or os.path.isfile(os.path.join(f, name, "__init__.py"))
     ), None)
-    return {"secrets_shadowed": shadow, "keep_imports": os.path.basename(path) == "__init__.py"}
 
 
 def _give_up(result: FixResult, findings: Sequence[Finding], reason: str, error: bool = True) -> FixResult:
