@@ -139,6 +139,21 @@ EXACT = [
         "import secrets\nclass Dice:\n    def random(self):\n        return 4\ndef make_token():\n"
         "    return ''.join(secrets.choice('ab') for _ in range(16))\napi_token = make_token()\n",
         id="method-named-random"),
+    pytest.param(  # two statements on one line
+        "import random\ntoken = random.choice('ab'); print(len(token))\n",
+        "import secrets\ntoken = secrets.choice('ab'); print(len(token))\n", id="statements-sharing-a-line"),
+    pytest.param(  # a forward reference inside a string annotation, and code built in an f-string
+        "import random\ndef f(r: \"Optional['random.Random']\" = None):\n    pass\ntoken = random.getrandbits(64)\n",
+        "import random\nimport secrets\ndef f(r: \"Optional['random.Random']\" = None):\n    pass\n"
+        "token = secrets.randbits(64)\n", id="nested-forward-reference"),
+    pytest.param(
+        "import random\ntoken = random.choice('ab')\nm = 'random'\nx = eval(f'random.{m}()')\n",
+        "import random\nimport secrets\ntoken = secrets.choice('ab')\nm = 'random'\nx = eval(f'random.{m}()')\n",
+        id="code-in-an-f-string"),
+    pytest.param(  # Python ends lines at \n, \r\n and \r only: the form feed on line 1 is not a line of its own
+        '\x0c\nimport random\n# -*- coding: latin-1 -*-\nimport os\ntoken = random.choice("ab")\n',
+        '\x0c\nimport random\n# -*- coding: latin-1 -*-\nimport os\nimport secrets\ntoken = secrets.choice("ab")\n',
+        id="form-feed-before-a-cookie"),
     pytest.param(  # f-strings without `=` are rewritten like any expression
         "import random\notp = f'{random.randint(1000, 9999)}'\n",
         "import secrets\notp = f'{secrets.randbelow(9000) + 1000}'\n", id="f-string"),
@@ -188,6 +203,18 @@ REFUSED = [
         "import random\nrng = random.Random(7)\nimport copy\nspare = copy.deepcopy(rng)\ntoken = rng.getrandbits(64)\n",
         "its state may be used ('rng' is used other than through its methods, line 4); SystemRandom has none",
         id="generator-passed-on"),
+    pytest.param(  # a comprehension's walrus binds in the enclosing scope (PEP 572)
+        "import random\n_ = [(random := len) for _ in 'x']\ntoken = random.choice('ab')\n",
+        "'random' is bound more than once in this module; which one the call reaches is decided at run time",
+        id="walrus-in-comprehension"),
+    pytest.param(
+        "import random\nrng = random.Random()\nstate = rng.__getstate__()\ntoken = rng.getrandbits(64)\n",
+        "its state may be used (rng.__getstate__); SystemRandom has none", id="dunder-state"),
+    pytest.param(
+        "import copy, random\nclass M:\n    def __init__(self):\n        self._rng = random.Random()\n"
+        "    def token(self):\n        return self._rng.getrandbits(64)\nspare = copy.deepcopy(M())\n",
+        "its state may be used (its object may be copied or reflected (deepcopy in this module)); SystemRandom has none",
+        id="object-copied"),
     pytest.param(  # 6: not equivalent
         "import random\nrng = random.Random(1234)\nstate = rng.getstate()\ntoken = rng.getrandbits(64)\nrng.setstate(state)\n",
         "its state may be used (rng.getstate()); SystemRandom has none", id="state-used"),
@@ -197,7 +224,7 @@ REFUSED = [
         "its state may be used (_rng.seed()); SystemRandom has none", id="seeded-attribute"),
     pytest.param(
         "import random\notp = f'{random.randint(1000, 9999)=}'\n",
-        "inside an f-string `=` field, which prints the call's own text", id="f-string-debug"),
+        "inside an f-string `=` field, which prints its own text", id="f-string-debug"),
     pytest.param(
         "import random\ntoken = random.getrandbits(k=128)\n",
         "keyword arguments: SystemRandom().getrandbits() does not take the keywords random.getrandbits() takes",
@@ -416,3 +443,40 @@ def test_the_check_sees_a_star_import_that_could_rebind_secrets():
     assert problem(old, new, {(3, 8, 3, 30): "getrandbits"}) == (
         "a star import after `import secrets` may rebind it (from conf import *, line 2)")
     assert problem(old, "from conf import *\nimport secrets\ntoken = secrets.randbits(64)\n", {(3, 8, 3, 30): "getrandbits"}) is None
+
+
+def test_a_debug_f_string_comparison_is_listed_not_a_failure():
+    src = "import secrets\ndef check(request, expected):\n    print(f'{request.api_token == expected=}')\n"
+    result = apply(src, find(src), unsafe=True)
+    assert result.source == src and result.error is None
+    assert [why for _, why in result.unfixed] == ["inside an f-string `=` field, which prints its own text"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "spans", "why"),
+    [
+        pytest.param("import os\nprint(os.sep)\n", "import os\nimport random as os\nprint(os.sep)\n", {},
+                     "an import of random or secrets that was not there would be added", id="import-shadows"),
+        pytest.param("import random\nx = random.random()\n", "x = random.random()\nimport random\n", {},
+                     "the result would differ", id="import-moved-after-use"),
+        pytest.param("from __future__ import annotations\nimport random\nt = random.getrandbits(8)\n",
+                     "import secrets\nfrom __future__ import annotations\nt = secrets.randbits(8)\n", {(3, 4, 3, 24): "getrandbits"},
+                     "a `from __future__` import would no longer open the module", id="before-future"),
+        pytest.param("import random\nt = random.randrange(6)\n", "import secrets\nt = secrets.SystemRandom().below(6)\n",
+                     {(2, 4, 2, 22): "randrange"}, "the result would differ", id="not-a-method"),
+        pytest.param("def __rnd__choice(x):\n    return 'mine'\nprint(__rnd__choice('ab'))\n",
+                     "import secrets\ndef __rnd__choice(x):\n    return 'mine'\nprint(secrets.choice('ab'))\n",
+                     {}, "the result would differ", id="canonical-names-cannot-collide"),
+        pytest.param("import random\nt = random.randbytes(None)\n", "import secrets\nt = secrets.token_bytes(None)\n",
+                     {(2, 4, 2, 26): "randbytes"}, "the result would differ", id="token-bytes-of-none"),
+        pytest.param("import random\nt = random.getrandbits(k=8)\n", "import secrets\nt = secrets.randbits(k=8)\n",
+                     {(2, 4, 2, 27): "getrandbits"}, "the result would differ", id="keywords-the-c-function-refuses"),
+        pytest.param("import random\nrandom.seed(5)\n", "import secrets\nsecrets.SystemRandom().seed(5)\n",
+                     {(2, 0, 2, 14): "seed"}, "the result would differ", id="state-method"),
+        pytest.param("a, b = 1, 2\nprint(a < b)\n", "import secrets\na, b = 1, 2\nprint(secrets.compare_digest(a, b))\n",
+                     {(2, 6, 2, 11): "=="}, "the result would differ", id="label-does-not-match-the-operator"),
+    ],
+)
+def test_the_check_refuses_wrong_results(old, new, spans, why):
+    found = problem(old, new, spans)
+    assert (found is None) if why is None else (found or "").startswith(why), found

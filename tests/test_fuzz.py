@@ -124,6 +124,6 @@ def test_every_injected_shape_is_rewritten_or_refused_with_a_reason():
     spans = {(f.line, f.col_bytes, f.end_line, f.end_col_bytes): _method(f) for f in result.fixed}
     assert problem(source, result.source, spans) is None
     assert sorted({why for _, why in result.unfixed}) == [
-        "inside an f-string `=` field, which prints the call's own text",
+        "inside an f-string `=` field, which prints its own text",
         "keyword arguments: SystemRandom().getrandbits() does not take the keywords random.getrandbits() takes",
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import os
+import subprocess
 import sys
 
 import pytest
@@ -195,3 +196,20 @@ def test_warnings_about_the_checked_code_are_not_printed(tmp_path):
                           capture_output=True, text=True)
     assert (proc.returncode, proc.stderr) == (1, "")
     assert proc.stdout.startswith(f"{path}:3:9: RND101")
+
+
+def test_a_fifo_named_like_a_module_is_not_read(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(tmp_path / "pipe.py")
+    (tmp_path / "auth.py").write_text("import random\ntoken = random.choice('ab')\n")
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "auth.py:2:9: RND101" in proc.stdout and proc.stderr == ""
+
+
+def test_a_pyproject_whose_tool_is_not_a_table(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n")
+    (tmp_path / "auth.py").write_text("import random\ntoken = random.choice('ab')\n")
+    assert run(["check", "auth.py"])[0] == 1

@@ -43,7 +43,8 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-    table = data.get("tool", {}).get("secure-random", {})
+    tool = data.get("tool", {})
+    table = tool.get("secure-random", {}) if isinstance(tool, dict) else {}  # `tool = 5`: not ours to judge
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.secure-random] must be a table")
     out: Dict[str, Any] = {}

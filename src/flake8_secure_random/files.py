@@ -90,7 +90,8 @@ def _walk(top: str) -> List[str]:
     found: List[str] = []
     for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+        # Only regular files: reading a FIFO named `x.py` would wait for a writer forever.
+        found.extend(p for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py")) if os.path.isfile(p))
     return found
 
 

@@ -22,6 +22,7 @@ import ast
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..files import parse
+from .rewrites import STATEFUL
 from .names import describe_star, is_plain_import, referenced, secrets_obstacle, star_imports
 from .spans import Offsets, comments, header, statements
 
@@ -44,16 +45,29 @@ def problem(old: str, new: str, rewritten: Dict[Span, str]) -> Optional[str]:
     lost = _lost_import(old_tree, new_tree, new)
     if lost:
         return lost
-    if rewritten:
+    future = _misplaced_future(new_tree)
+    if future:
+        return future
+    if rewritten or "secrets" in new:
         order = _import_order(new_tree)
         if order:
             return order
         obstacle = secrets_obstacle(new_tree, _secrets_sites(new_tree))
         if obstacle:
             return obstacle
-    if _drop_imports(old_tree) != _drop_imports(new_tree):
+    old_sigs = {sig for sigs in _import_sigs(old_tree).values() for sig in sigs}
+    new_sigs = {sig for sigs in _import_sigs(new_tree).values() for sig in sigs}
+    added = {((), "import", None, "secrets", None)}
+    if new_sigs - old_sigs - added:
+        return "an import of random or secrets that was not there would be added"
+    # A module-level `import secrets` may move (importing it has no effect but the binding, which
+    # _import_order checks); every other import of random or secrets must stay where it stood.
+    if _drop_imports(old_tree, new_sigs - added) != _drop_imports(new_tree, old_sigs - added):
         return "a docstring would change"
-    differ = _first_difference(old, new, old_tree, new_tree, rewritten)
+    try:
+        differ = _first_difference(old, new, old_tree, new_tree, rewritten)
+    except RecursionError:
+        return "too deeply nested to compare"
     if differ:
         return f"the result would differ outside the flagged calls (from line {differ})"
     if comments(old) != comments(new):
@@ -62,7 +76,7 @@ def problem(old: str, new: str, rewritten: Dict[Span, str]) -> Optional[str]:
 
 
 class _Canonical(ast.NodeTransformer):
-    """Rewritten old nodes and `secrets` spellings to one canonical call, `__rnd__<method>(...)`."""
+    """Rewritten old nodes and `secrets` spellings to one canonical call, `rnd:<method>(...)`."""
 
     def __init__(self, rewritten: Dict[Span, str]) -> None:
         self.rewritten = rewritten
@@ -75,7 +89,8 @@ class _Canonical(ast.NodeTransformer):
     def visit_Compare(self, node: ast.Compare) -> ast.AST:
         op = self._at(node)
         self.generic_visit(node)
-        if op in ("==", "!=") and len(node.ops) == 1:
+        expected = {"==": ast.Eq, "!=": ast.NotEq}.get(op or "")
+        if expected is not None and len(node.ops) == 1 and isinstance(node.ops[0], expected):
             equal = _canon("eq", [node.left, node.comparators[0]], [])
             return equal if op == "==" else ast.UnaryOp(op=ast.Not(), operand=equal)
         return node
@@ -83,9 +98,12 @@ class _Canonical(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         method = self._at(node)
         self.generic_visit(node)
-        if method is not None:
+        if method is not None and _callee_may_be(node.func, method):
+            if method in STATEFUL or (method == "getrandbits" and node.keywords):
+                # No `secrets` spelling is the same: state, or keywords the C function refuses.
+                return _canon(f"only-random-{method}", node.args, node.keywords)
             return _normal(method, node.args, node.keywords)
-        spelled = _secrets_method(node.func)
+        spelled = _secrets_method(node.func, node.args, node.keywords)
         if spelled is not None:
             return _normal(spelled, node.args, node.keywords)
         return node
@@ -101,20 +119,44 @@ class _Canonical(ast.NodeTransformer):
         return node
 
 
-def _secrets_method(func: ast.AST) -> Optional[str]:
-    """The random method a `secrets` spelling stands for: `secrets.choice` -> choice,
-    `secrets.randbits` -> getrandbits, `secrets.randbelow` -> below, `secrets.token_bytes` ->
-    randbytes, `secrets.SystemRandom` -> Random, `secrets.SystemRandom().m` -> m."""
-    if isinstance(func, ast.Attribute):
-        value = func.value
-        if isinstance(value, ast.Name) and value.id == "secrets":
-            return {
-                "choice": "choice", "randbits": "getrandbits", "randbelow": "below",
-                "token_bytes": "randbytes", "SystemRandom": "Random", "compare_digest": "compare_digest",
-            }.get(func.attr)
-        if _is_canon(value, "Random") and not value.args and not value.keywords:  # type: ignore[attr-defined]
-            return func.attr
+def _secrets_method(func: ast.AST, args: List[ast.expr], keywords: List[ast.keyword]) -> Optional[str]:
+    """The random method a `secrets` spelling stands for, where it is the same function with the
+    same argument checks: `secrets.choice` -> choice; `secrets.randbits` -> getrandbits (no
+    keywords: the C getrandbits takes none); `secrets.randbelow(n)` and `secrets.token_bytes(n)` ->
+    below / randbytes for a non-negative int literal only; `secrets.SystemRandom` -> Random;
+    `secrets.SystemRandom().m` -> m for a public value method of random.Random. Anything else
+    keeps a name of its own, which equals nothing `random` spells."""
+    import random
+
+    if not isinstance(func, ast.Attribute):
+        return None
+    value, attr = func.value, func.attr
+    one_int = len(args) == 1 and not keywords and _int(args[0]) is not None
+    if isinstance(value, ast.Name) and value.id == "secrets":
+        if attr == "choice" or attr == "SystemRandom" or attr == "compare_digest":
+            return {"choice": "choice", "SystemRandom": "Random", "compare_digest": "compare_digest"}[attr]
+        if attr == "randbits":
+            return "getrandbits" if not keywords else "secrets-randbits"
+        if attr == "randbelow":
+            return "below" if one_int else "secrets-randbelow"
+        if attr == "token_bytes":
+            return "randbytes" if one_int else "secrets-token_bytes"
+        return None
+    if _is_canon(value, "Random") and not value.args and not value.keywords:  # type: ignore[attr-defined]
+        if not attr.startswith("_") and attr not in STATEFUL and callable(getattr(random.Random, attr, None)):
+            return attr
+        return f"system-{attr}"
     return None
+
+
+def _callee_may_be(func: ast.AST, method: str) -> bool:
+    """Whether an old call's callee can be `random.<method>`: a bare name (an alias, `pick`) or an
+    attribute of that name (`random.choice`, `np.random.bytes` for randbytes)."""
+    if isinstance(func, ast.Name):
+        return True
+    if isinstance(func, ast.Attribute):
+        return func.attr == method or (method == "randbytes" and func.attr == "bytes")
+    return False
 
 
 def _normal(method: str, args: List[ast.expr], keywords: List[ast.keyword]) -> ast.expr:
@@ -138,11 +180,12 @@ def _normal(method: str, args: List[ast.expr], keywords: List[ast.keyword]) -> a
 
 
 def _canon(method: str, args: List[ast.expr], keywords: List[ast.keyword]) -> ast.Call:
-    return ast.Call(func=ast.Name(id=f"__rnd__{method}", ctx=ast.Load()), args=list(args), keywords=list(keywords))
+    # "rnd:" cannot start an identifier, so no name in a program can equal a canonical call.
+    return ast.Call(func=ast.Name(id=f"rnd:{method}", ctx=ast.Load()), args=list(args), keywords=list(keywords))
 
 
 def _is_canon(node: ast.AST, method: str) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == f"__rnd__{method}"
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == f"rnd:{method}"
 
 
 def _int(node: ast.AST) -> Optional[int]:
@@ -159,43 +202,72 @@ def _seed_literal(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Constant) and type(expr.value) in (type(None), int, float, str, bytes)
 
 
-def _is_random_or_secrets_import(stmt: ast.AST) -> bool:
-    if isinstance(stmt, ast.Import):
-        return all(a.name.split(".")[0] in ("random", "secrets") for a in stmt.names)
-    if isinstance(stmt, ast.ImportFrom):
-        return stmt.module == "random" and not stmt.level
-    return False
+ImportSig = Tuple[Tuple[str, ...], str, Optional[str], str, Optional[str]]
 
 
-def _drop_imports(tree: ast.AST) -> List[bool]:
-    """Set aside the imports of `random` and `secrets` (whole statements or names of them), and
-    say, for the module and each function and class in turn, whether its body opened with a
-    docstring before that (an import added above a string, or removed from above one, changes
-    which string is the docstring, which the trees without imports no longer show)."""
+def _import_sigs(tree: ast.Module) -> Dict[ast.stmt, List[ImportSig]]:
+    """Each import statement with the signatures of the `random`/`secrets` names it binds:
+    (the path of defs and classes around it, "import"/"from", module, name, as-name)."""
+    out: Dict[ast.stmt, List[ImportSig]] = {}
+    stack: List[Tuple[ast.AST, Tuple[str, ...]]] = [(tree, ())]
+    while stack:
+        node, path = stack.pop()
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, field, None) or ():
+                if not isinstance(child, ast.AST):
+                    continue
+                inner = path + (child.name,) if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else path
+                stack.append((child, inner))
+                if isinstance(child, ast.Import):
+                    sigs = [(path, "import", None, a.name, a.asname) for a in child.names
+                            if a.name.split(".")[0] in ("random", "secrets")]
+                elif isinstance(child, ast.ImportFrom) and child.module in ("random", "secrets") and not child.level:
+                    sigs = [(path, "from", child.module, a.name, a.asname) for a in child.names]
+                else:
+                    continue
+                if sigs:
+                    out[child] = sigs
+    return out
+
+
+def _drop_imports(tree: ast.Module, keep: "set") -> List[bool]:
+    """Remove the `random`/`secrets` import names whose signature is not in `keep` (for the old
+    text: those the result no longer has; for the result: the `import secrets` the fixer added), so
+    that every other import must stand where it stood. Returns, for the module and each function and
+    class in turn, whether its body opened with a docstring before that (an import added above a
+    string, or removed from above one, changes which string is the docstring)."""
     docstrings = []
     for node in [tree] + [stmt for stmt, _ in statements(tree)]:
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             first = node.body[0] if node.body else None
             docstrings.append(
                 isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str))
+    sigs = _import_sigs(tree)
+    if not sigs:
+        return docstrings
+    for stmt, parent in list(statements(tree)):
+        if stmt not in sigs:
+            continue
+        gone = [sig for sig in sigs[stmt] if sig not in keep]
+        if not gone:
+            continue
+        names = [a for a in stmt.names if _sig_of(stmt, a, sigs[stmt][0][0]) not in gone]  # type: ignore[attr-defined]
+        if names:
+            stmt.names = names  # type: ignore[attr-defined]
+            continue
         for field in ("body", "orelse", "finalbody"):
-            body = getattr(node, field, None)
-            if not isinstance(body, list) or not body or not isinstance(body[0], ast.stmt):
-                continue
-            if not any(isinstance(stmt, (ast.Import, ast.ImportFrom)) for stmt in body):
-                continue
-            kept = []
-            for stmt in body:
-                if isinstance(stmt, ast.Import):
-                    names = [a for a in stmt.names if a.name.split(".")[0] not in ("random", "secrets")]
-                    if not names:
-                        continue
-                    stmt.names = names
-                elif _is_random_or_secrets_import(stmt):
-                    continue
-                kept.append(stmt)
-            setattr(node, field, kept or [ast.Pass()])
+            body = getattr(parent, field, None)
+            if isinstance(body, list) and stmt in body:
+                body.remove(stmt)
+                if not body:
+                    body.append(ast.Pass())
     return docstrings
+
+
+def _sig_of(stmt: ast.stmt, alias: ast.alias, path: Tuple[str, ...]) -> ImportSig:
+    if isinstance(stmt, ast.Import):
+        return (path, "import", None, alias.name, alias.asname)
+    return (path, "from", stmt.module, alias.name, alias.asname)  # type: ignore[attr-defined]
 
 
 def _first_difference(old: str, new: str, old_tree: ast.Module, new_tree: ast.Module,
@@ -236,26 +308,11 @@ def _holds_a_line(stmt: ast.stmt, lines: List[int]) -> bool:
     return i < len(lines) and lines[i] <= (stmt.end_lineno or stmt.lineno)
 
 
-def _random_bindings(tree: ast.Module) -> Dict[str, str]:
-    """Names bound by imports of `random`, with what they stand for (`random`, `random.choice`, `*`)."""
-    bound = {}
-    for node, _ in statements(tree):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                if a.name.split(".")[0] == "random":
-                    bound[a.asname or "random"] = a.name
-        elif isinstance(node, ast.ImportFrom) and node.module == "random" and not node.level:
-            for a in node.names:
-                bound[a.asname or a.name] = f"random.{a.name}"
-    return bound
-
-
 def _lost_import(old_tree: ast.Module, new_tree: ast.Module, new: str) -> Optional[str]:
     """An import of `random` removed while something still refers to the name it bound."""
-    before, after = _random_bindings(old_tree), _random_bindings(new_tree)
-    for name, what in before.items():
-        if after.get(name) == what:
-            continue
+    old_sigs = {sig for sigs in _import_sigs(old_tree).values() for sig in sigs}
+    new_sigs = {sig for sigs in _import_sigs(new_tree).values() for sig in sigs}
+    for path, kind, module, name, asname in sorted(old_sigs - new_sigs, key=repr):
         if name == "*":
             import random
 
@@ -263,9 +320,29 @@ def _lost_import(old_tree: ast.Module, new_tree: ast.Module, new: str) -> Option
             if any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(new_tree)):
                 return "`from random import *` removed while names from it are still used"
             continue
-        if referenced(new_tree, new, name):
-            return f"the import of {what} would be removed while '{name}' is still used"
+        bound = asname or (name if kind == "from" else name.split(".")[0])
+        what = f"{module}.{name}" if kind == "from" else name
+        if referenced(new_tree, new, bound):
+            return f"the import of {what} would be removed while '{bound}' is still used"
     return None
+
+
+def _misplaced_future(tree: ast.Module) -> Optional[str]:
+    """`from __future__` imports must open the module, after its docstring (Language Reference
+    7.11, "Future statements"); ast parses them anywhere, compile() refuses."""
+    body = tree.body[1:] if tree.body and _is_docstring_stmt(tree.body[0]) else tree.body
+    seen_other = False
+    for stmt in body:
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__":
+            if seen_other:
+                return f"a `from __future__` import would no longer open the module (line {stmt.lineno})"
+        else:
+            seen_other = True
+    return None
+
+
+def _is_docstring_stmt(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
 
 
 def _import_order(tree: ast.Module) -> Optional[str]:

@@ -192,12 +192,13 @@ def referenced(tree: ast.Module, text: str, name: str) -> bool:
         if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Store):
             return True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and word.search(node.value):
-            if node.value.strip() == name or _spells_use_of(node.value, name):
-                return True
+            if node.value.strip() == name or _spells_use_of(node.value, name) or re.search(
+                    rf"(?<![\w.]){re.escape(name)}\.(?:[A-Za-z_]|$)", node.value):
+                return True  # also a piece of code being built: eval(f"random.{name}(8)")
     return any(word.search(m.group(1)) for m in _TYPE_COMMENT.finditer(text))
 
 
-def _spells_use_of(value: str, name: str) -> bool:
+def _spells_use_of(value: str, name: str, depth: int = 0) -> bool:
     """Whether a string is code that reads `name`: an expression or statements (annotations,
     `exec()` strings) or the examples of a doctest (`>>> ` and `... ` lines)."""
     if len(value) > 20_000:
@@ -208,6 +209,9 @@ def _spells_use_of(value: str, name: str) -> bool:
             tree = ast.parse(code)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
-        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree)):
-            return True
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Name) and n.id == name:
+                return True
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and depth < 3 and _spells_use_of(n.value, name, depth + 1):
+                return True  # a forward reference inside one: "Optional['random.Random']"
     return False

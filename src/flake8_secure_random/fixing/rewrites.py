@@ -32,6 +32,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
 from ..model import Finding
 from .spans import Edit, Offsets, expression_at, has_comment, same_shape
 
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # Methods whose idiomatic `secrets` spelling is the same function of the same SystemRandom.
 SAME = {"choice": "choice", "getrandbits": "randbits"}
 # Methods with an idiomatic spelling only for one non-negative int literal argument.
@@ -78,15 +79,18 @@ class ModuleIndex:
         import bisect
 
         at = bisect.bisect_right(self._firsts, span[0]) - 1
-        if at >= 0 and at not in self._indexed:
-            self._indexed.add(at)
-            stmt = self.tree.body[at]
-            self.parents[stmt] = self.tree
-            for node in ast.walk(stmt):
-                for child in ast.iter_child_nodes(node):
-                    self.parents[child] = node
-                if isinstance(node, (ast.Call, ast.Compare)):
-                    self._by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
+        # Every statement that may hold the line: statements sharing a line (`a = 1; b = 2`) too.
+        while at >= 0 and (self.tree.body[at].end_lineno or 0) >= span[0]:
+            if at not in self._indexed:
+                self._indexed.add(at)
+                stmt = self.tree.body[at]
+                self.parents[stmt] = self.tree
+                for node in ast.walk(stmt):
+                    for child in ast.iter_child_nodes(node):
+                        self.parents[child] = node
+                    if isinstance(node, (ast.Call, ast.Compare)):
+                        self._by_span[(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)] = node  # type: ignore[assignment]
+            at -= 1
         return self._by_span.get(span)
 
     def _name_facts(self) -> Tuple[Dict[str, List[Tuple[bool, ast.AST]]], Dict[int, Tuple[ast.AST, ...]], Dict[str, List[ast.AST]]]:
@@ -107,6 +111,9 @@ class ModuleIndex:
                     by_last.setdefault(_last_name(node), []).append(node)  # type: ignore[arg-type]
                 for name, is_import, everywhere in binding_sites(node):
                     bindings.setdefault(name, []).append((is_import, self.tree if everywhere else chain[-1]))
+                if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+                    outer = [c for c in chain if not isinstance(c, _COMPREHENSIONS)]
+                    bindings.setdefault(node.target.id, []).append((False, outer[-1]))
             self._names = (bindings, chains, by_last)
         return self._names
 
@@ -130,12 +137,17 @@ class ModuleIndex:
 
 
 def _may_bind(text: str, name: str) -> bool:
-    """Whether the text may bind `name` other than by `import name` (an assignment, a def or class,
-    a loop or `as` target, a parameter, a global): a cheap superset test before a walk."""
-    n = re.escape(name)
-    pattern = (rf"(?<![\w.]){n}\s*(?:[-+*/%&|^@<>]*=(?!=)|:=|:|,)|\b(?:def|class|for|as|global|nonlocal|del)\s+{n}\b"
-               rf"|[(,*]\s*{n}\s*[,)=:]|\blambda\b[^:]*\b{n}\b|\bas\s*\(")
-    return re.search(pattern, text) is not None
+    """Whether the text may bind `name` other than by an import: false only when every occurrence
+    of the word is an attribute access on it (`random.choice`) or stands on an import line, which
+    no binding can look like (a cheap, sound test before a walk)."""
+    for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", text):
+        if re.match(r"\s*\.", text[m.end():m.end() + 20]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.match(r"[ \t]*(?:import|from)\s", text[line_start:m.start()]) and "=" not in text[line_start:m.start()]:
+            continue
+        return True
+    return False
 
 
 def _first_line(stmt: ast.stmt) -> int:
@@ -152,13 +164,13 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index:
     copy = expression_at(text[start:end])
     if copy is None or not same_shape(copy, node):
         return "its position is not exact on this Python (a multi-line f-string before 3.12?); rewrite it by hand"
-    if isinstance(node, ast.Compare):
-        return _compare(finding, node, text, offsets, start, end, pieces)
-    assert isinstance(node, ast.Call)
     parents = index.parents
     in_debug = _in_debug_fstring(node, parents, text, offsets)
     if in_debug:
         return in_debug
+    if isinstance(node, ast.Compare):
+        return _compare(finding, node, text, offsets, start, end, pieces)
+    assert isinstance(node, ast.Call)
     method = finding.qualname.rpartition(".")[2]
     if finding.code == "RND102":
         return _generator(finding, node, text, offsets, index, start, end)
@@ -276,6 +288,13 @@ def _state_used(node: ast.Call, index: ModuleIndex) -> Optional[str]:
                 targets.add(last)
     if not targets:
         return "the generator is passed on, not only called"
+    if any(isinstance(t, ast.Attribute) for t in (parent.targets if isinstance(parent, ast.Assign) else [parent.target])):
+        # An attribute travels with its object: a copy, a pickle or getattr() reaches it unseen.
+        text = index.text or ""
+        reach = next((w for w in ("deepcopy", "copy.copy", "pickle", "getattr(", "__dict__", "vars(", "__getstate__")
+                      if w in text), None)
+        if reach:
+            return f"its object may be copied or reflected ({reach.rstrip('(')} in this module)"
     for other in [n for t in sorted(targets) for n in index.uses(t)]:
         if other is parent or _last_name(other) not in targets or isinstance(getattr(other, "ctx", None), ast.Store):
             continue
@@ -299,6 +318,8 @@ def _method_use(attribute: ast.Attribute, parents: Dict[ast.AST, ast.AST]) -> Op
     method = attribute.attr
     if method in STATEFUL:
         return f"{_last_name(attribute.value) or 'the generator'}.{method}()"
+    if method.startswith("_"):
+        return f"{_last_name(attribute.value) or 'the generator'}.{method}"
     if not isinstance(call, ast.Call) or call.func is not attribute or not hasattr(random.Random, method):
         return f".{method} is used other than as a call, line {attribute.lineno}"
     if call.keywords and _keyword_problem(call, method):
@@ -319,7 +340,7 @@ def _seed_dropped(node: ast.Call) -> bool:
     return isinstance(value, ast.Constant) and type(value.value) in (type(None), int, float, str, bytes)
 
 
-def _in_debug_fstring(node: ast.Call, parents: Dict[ast.AST, ast.AST], text: str, offsets: Offsets) -> Optional[str]:
+def _in_debug_fstring(node: ast.AST, parents: Dict[ast.AST, ast.AST], text: str, offsets: Offsets) -> Optional[str]:
     """A call inside an f-string field with a `=` specifier (`f"{random.randint(1, 9)=}"`) prints
     its own source text: any rewrite changes the output."""
     child: ast.AST = node
@@ -330,7 +351,7 @@ def _in_debug_fstring(node: ast.Call, parents: Dict[ast.AST, ast.AST], text: str
             index = joined.values.index(parent)  # type: ignore[attr-defined]
             before = joined.values[index - 1] if index else None  # type: ignore[attr-defined]
             if isinstance(before, ast.Constant) and isinstance(before.value, str) and _ends_with_debug(before.value, parent.value):
-                return "inside an f-string `=` field, which prints the call's own text"
+                return "inside an f-string `=` field, which prints its own text"
         child, parent = parent, parents.get(parent)
     return None
 

@@ -127,7 +127,7 @@ _COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 def header(text: str) -> Tuple[Optional[str], bool]:
     """The PEP 263 encoding cookie (line 1, or line 2 after a comment or blank line 1), and whether
     a `# type: ignore` comment comes before any code (PEP 484: it silences the whole file)."""
-    lines = text.splitlines()[:2]
+    lines = source_lines(text[:2000])[:2]
     cookie = None
     for i, line in enumerate(lines):
         match = _COOKIE.match(line)
@@ -137,7 +137,7 @@ def header(text: str) -> Tuple[Optional[str], bool]:
         if i == 0 and line.strip() and not line.lstrip().startswith("#"):
             break
     leading = []
-    for line in text.splitlines():
+    for line in source_lines(text):
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             break
