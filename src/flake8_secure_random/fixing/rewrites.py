@@ -27,7 +27,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from ..model import Finding
 from .spans import Edit, Offsets, expression_at, has_comment, same_shape
@@ -453,7 +453,3 @@ def _loose(node: ast.AST, parents: Dict[ast.AST, ast.AST]) -> bool:
     if isinstance(parent, ast.comprehension):
         return True
     return False
-
-
-def sites(rewrites: Sequence[Rewrite]) -> List[Span]:
-    return [r.span for r in rewrites]
