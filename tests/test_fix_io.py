@@ -36,6 +36,15 @@ def cli(args, data=b"", cwd=None, env=None):
                           capture_output=True, cwd=cwd, env=dict(os.environ, **(env or {})))
 
 
+def codemod(path):
+    """The README's libcst codemod command on one file, in its folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
+         "flake8_secure_random.codemod.SecureRandomCommand", str(path)],
+        capture_output=True, text=True, cwd=path.parent,
+    )
+
+
 def run(argv):
     out, err = io.StringIO(), io.StringIO()
     code = main(argv, out=out, err=err)
@@ -225,11 +234,7 @@ def test_a_single_link_file_is_replaced_by_a_rename(tmp_path):
 def test_libcst_codemod_keeps_the_bytes(tmp_path, data, expected):
     path = tmp_path / "auth.py"
     path.write_bytes(data)
-    proc = subprocess.run(
-        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
-         "flake8_secure_random.codemod.SecureRandomCommand", str(path)],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    proc = codemod(path)
     assert proc.returncode == 0 and "Transformed 1 files successfully" in proc.stderr, proc.stderr
     assert path.read_bytes() == expected
 
@@ -241,11 +246,7 @@ def test_libcst_codemod_keeps_the_bytes(tmp_path, data, expected):
 def test_libcst_codemod_skips_a_file_libcst_does_not_reproduce(tmp_path, data):
     path = tmp_path / "auth.py"
     path.write_bytes(data)
-    proc = subprocess.run(
-        [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
-         "flake8_secure_random.codemod.SecureRandomCommand", str(path)],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    proc = codemod(path)
     assert "Skipped 1 files" in proc.stderr and "byte for byte" in proc.stderr, proc.stderr
     assert path.read_bytes() == data
     assert cli(["fix", str(path)]).returncode == 1  # the command line rewrites it exactly

@@ -480,3 +480,12 @@ def test_a_debug_f_string_comparison_is_listed_not_a_failure():
 def test_the_check_refuses_wrong_results(old, new, spans, why):
     found = problem(old, new, spans)
     assert (found is None) if why is None else (found or "").startswith(why), found
+
+
+def test_the_idiomatic_spellings_are_system_random_methods():
+    # rewrites.rewrite relies on this: its keyword check compares SystemRandom's methods only.
+    import random
+    import secrets
+
+    assert secrets.choice.__func__ is random.SystemRandom.choice
+    assert secrets.randbits.__func__ is random.SystemRandom.getrandbits

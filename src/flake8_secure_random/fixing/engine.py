@@ -156,7 +156,7 @@ def _star_import_after_first_use(tree: ast.Module, text: str) -> Optional[str]:
     if not stars:
         return None
     first_use = first_use_of_secrets(tree, text, Offsets(text))
-    for star in star_imports(tree):
+    for star in stars:
         if first_use is not None and (star.lineno, star.col_offset) > (first_use.lineno, first_use.col_offset):
             return describe_star(star)
     return None

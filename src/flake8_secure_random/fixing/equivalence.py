@@ -6,9 +6,10 @@ Like black's safe mode (black compares the syntax trees of its input and output 
 - each rewritten node of the old text and each `secrets` spelling in either text becomes a
   canonical call that names the random method it stands for, with the documented argument
   arithmetic (`randint(a, b)` of int literals is `randbelow(b - a + 1) + a`, `randrange(n)` and
-  `randbelow(n)` of an int literal are one function, a pure seed of `Random()` is dropped,
+  `randbelow(n)` of an int literal are one function, a literal seed of `Random()` is dropped,
   `a != b` is `not compare_digest(a, b)`);
-- imports of `random` and `secrets` are set aside.
+- the imports of `random` the result no longer has are taken out of the old tree, and the
+  module-level `import secrets` out of both: every other import must stand where it stood.
 
 The two trees must then be equal (`ast.dump`), every comment must still be there, every name an
 import of `random` bound must still be bound wherever something refers to it, `import secrets`
@@ -24,7 +25,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from ..files import parse
 from .rewrites import STATEFUL
 from .names import describe_star, is_plain_import, referenced, secrets_obstacle, star_imports
-from .spans import Offsets, comments, header, statements
+from .spans import Offsets, comments, first_position, header, is_docstring, statements
 
 Span = Tuple[int, int, int, int]
 _INT = int
@@ -42,7 +43,10 @@ def problem(old: str, new: str, rewritten: Dict[Span, str]) -> Optional[str]:
         return "too deeply nested to compare"
     if header(old) != header(new):
         return "the encoding cookie or a file-level `# type: ignore` would change"
-    lost = _lost_import(old_tree, new_tree, new)
+    old_imports, new_imports = _import_sigs(old_tree), _import_sigs(new_tree)
+    old_sigs = {sig for sigs in old_imports.values() for sig in sigs}
+    new_sigs = {sig for sigs in new_imports.values() for sig in sigs}
+    lost = _lost_import(old_sigs - new_sigs, new_tree, new)
     if lost:
         return lost
     future = _misplaced_future(new_tree)
@@ -55,14 +59,12 @@ def problem(old: str, new: str, rewritten: Dict[Span, str]) -> Optional[str]:
         obstacle = secrets_obstacle(new_tree, _secrets_sites(new_tree))
         if obstacle:
             return obstacle
-    old_sigs = {sig for sigs in _import_sigs(old_tree).values() for sig in sigs}
-    new_sigs = {sig for sigs in _import_sigs(new_tree).values() for sig in sigs}
     added = {((), "import", None, "secrets", None)}
     if new_sigs - old_sigs - added:
         return "an import of random or secrets that was not there would be added"
     # A module-level `import secrets` may move (importing it has no effect but the binding, which
     # _import_order checks); every other import of random or secrets must stay where it stood.
-    if _drop_imports(old_tree, new_sigs - added) != _drop_imports(new_tree, old_sigs - added):
+    if _drop_imports(old_tree, old_imports, new_sigs - added) != _drop_imports(new_tree, new_imports, old_sigs - added):
         return "a docstring would change"
     try:
         differ = _first_difference(old, new, old_tree, new_tree, rewritten)
@@ -230,8 +232,9 @@ def _import_sigs(tree: ast.Module) -> Dict[ast.stmt, List[ImportSig]]:
     return out
 
 
-def _drop_imports(tree: ast.Module, keep: "set") -> List[bool]:
-    """Remove the `random`/`secrets` import names whose signature is not in `keep` (for the old
+def _drop_imports(tree: ast.Module, sigs: Dict[ast.stmt, List[ImportSig]], keep: "set") -> List[bool]:
+    """Remove the `random`/`secrets` import names (`sigs`: `_import_sigs(tree)`) whose signature is
+    not in `keep` (for the old
     text: those the result no longer has; for the result: the `import secrets` the fixer added), so
     that every other import must stand where it stood. Returns, for the module and each function and
     class in turn, whether its body opened with a docstring before that (an import added above a
@@ -239,10 +242,7 @@ def _drop_imports(tree: ast.Module, keep: "set") -> List[bool]:
     docstrings = []
     for node in [tree] + [stmt for stmt, _ in statements(tree)]:
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            first = node.body[0] if node.body else None
-            docstrings.append(
-                isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str))
-    sigs = _import_sigs(tree)
+            docstrings.append(is_docstring(node.body[0] if node.body else None))
     if not sigs:
         return docstrings
     for stmt, parent in list(statements(tree)):
@@ -294,25 +294,20 @@ def _first_difference(old: str, new: str, old_tree: ast.Module, new_tree: ast.Mo
 
 
 def _text(stmt: ast.stmt, text: str, offsets: Offsets) -> str:
-    decorators = getattr(stmt, "decorator_list", None) or []
-    first = min([stmt] + list(decorators), key=lambda n: (n.lineno, n.col_offset))
-    return text[offsets.at(first.lineno, first.col_offset):offsets.at(stmt.end_lineno, stmt.end_col_offset)]  # type: ignore[arg-type]
+    return text[offsets.at(*first_position(stmt)):offsets.at(stmt.end_lineno, stmt.end_col_offset)]  # type: ignore[arg-type]
 
 
 def _holds_a_line(stmt: ast.stmt, lines: List[int]) -> bool:
     import bisect
 
-    decorators = getattr(stmt, "decorator_list", None) or []
-    first = min([stmt.lineno] + [d.lineno for d in decorators])
-    i = bisect.bisect_left(lines, first)
+    i = bisect.bisect_left(lines, first_position(stmt)[0])
     return i < len(lines) and lines[i] <= (stmt.end_lineno or stmt.lineno)
 
 
-def _lost_import(old_tree: ast.Module, new_tree: ast.Module, new: str) -> Optional[str]:
-    """An import of `random` removed while something still refers to the name it bound."""
-    old_sigs = {sig for sigs in _import_sigs(old_tree).values() for sig in sigs}
-    new_sigs = {sig for sigs in _import_sigs(new_tree).values() for sig in sigs}
-    for path, kind, module, name, asname in sorted(old_sigs - new_sigs, key=repr):
+def _lost_import(removed: "set", new_tree: ast.Module, new: str) -> Optional[str]:
+    """An import of `random` removed (`removed`: the signatures the old text had and the new one
+    has not) while something still refers to the name it bound."""
+    for path, kind, module, name, asname in sorted(removed, key=repr):
         if name == "*":
             import random
 
@@ -330,7 +325,7 @@ def _lost_import(old_tree: ast.Module, new_tree: ast.Module, new: str) -> Option
 def _misplaced_future(tree: ast.Module) -> Optional[str]:
     """`from __future__` imports must open the module, after its docstring (Language Reference
     7.11, "Future statements"); ast parses them anywhere, compile() refuses."""
-    body = tree.body[1:] if tree.body and _is_docstring_stmt(tree.body[0]) else tree.body
+    body = tree.body[1:] if tree.body and is_docstring(tree.body[0]) else tree.body
     seen_other = False
     for stmt in body:
         if isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__":
@@ -339,10 +334,6 @@ def _misplaced_future(tree: ast.Module) -> Optional[str]:
         else:
             seen_other = True
     return None
-
-
-def _is_docstring_stmt(stmt: ast.stmt) -> bool:
-    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
 
 
 def _import_order(tree: ast.Module) -> Optional[str]:

@@ -18,7 +18,7 @@ import sys
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from .names import is_plain_import, referenced, star_imports
-from .spans import Edit, Offsets, comments, header, statements
+from .spans import Edit, Offsets, comments, first_position, header, is_docstring, statements
 
 Statement = ast.stmt
 
@@ -111,7 +111,7 @@ def _trim(stmt: Statement, keep: Tuple[str, ...], text: str, offsets: Offsets, p
     body = _body_holding(parent, stmt)
     if body is None or isinstance(parent, ast.ClassDef):
         return None  # an import in a class body binds a class attribute
-    if body[0] is stmt and len(body) > 1 and _is_docstring(body[1]):
+    if body[0] is stmt and len(body) > 1 and is_docstring(body[1]):
         return None  # the string after it would become the docstring
     line_start = offsets.line_start(start)
     end_line = offsets.line_index(end)
@@ -231,11 +231,8 @@ def first_use_of_secrets(tree: ast.Module, text: str, offsets: Offsets) -> Optio
     for stmt in tree.body:
         if is_plain_import(stmt, "secrets"):
             continue
-        start = offsets.at(stmt.lineno, stmt.col_offset)
+        start = offsets.at(*first_position(stmt))
         end = offsets.at(stmt.end_lineno, stmt.end_col_offset)  # type: ignore[arg-type]
-        decorators = getattr(stmt, "decorator_list", None) or []
-        if decorators:
-            start = min(start, min(offsets.at(d.lineno, d.col_offset) for d in decorators))
         if "secrets" in text[start:end] and _uses_secrets(stmt):
             return stmt
     return None
@@ -255,7 +252,7 @@ def _insert_at(tree: ast.Module, text: str, offsets: Offsets, first_use: Optiona
     about to be removed still count: `import secrets` may take the place of one of them."""
     body = tree.body
     first = 0
-    if body and _is_docstring(body[0]):
+    if body and is_docstring(body[0]):
         first = 1
     block: List[Statement] = []
     for stmt in body[first:]:
@@ -298,14 +295,8 @@ def _isort_place(block: List[Statement], body: List[Statement], first: int, text
     return _Place(_after(body[-1], offsets) if body else 0)
 
 
-def _is_docstring(stmt: Statement) -> bool:
-    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
-
-
 def _start(stmt: Statement, offsets: Offsets) -> int:
-    decorators = getattr(stmt, "decorator_list", None) or []
-    first = min([stmt] + list(decorators), key=lambda n: (n.lineno, n.col_offset))
-    return offsets.at(first.lineno, first.col_offset)
+    return offsets.at(*first_position(stmt))
 
 
 def _line_of(stmt: Statement, offsets: Offsets) -> int:

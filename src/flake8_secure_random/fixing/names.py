@@ -30,33 +30,18 @@ def is_plain_import(node: ast.AST, module: str) -> bool:
     return isinstance(node, ast.Import) and any(a.name == module and a.asname in (None, module) for a in node.names)
 
 
+# How `secrets_obstacle` reads each kind of binding: "import" (a plain `import secrets`), "local"
+# (binds in the scope around it), "param", or "global" (conservatively, everywhere: a declaration,
+# a PEP 695 type parameter seen by nested code, a walrus that binds outside its comprehension).
+_OBSTACLE_KIND = {
+    "plain-import": "import", "import": "local", "local": "local", "param": "param",
+    "declared": "global", "type-param": "global", "walrus": "global",
+}
+
+
 def _bindings(node: ast.AST, name: str) -> Iterator[str]:
-    """How `node` binds `name` itself, if it does: "local" (in the scope around it), "global"
-    (declared global or nonlocal: conservatively, everywhere) or "import" (a plain `import name`)."""
-    if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
-        yield "local"
-    elif isinstance(node, ast.arg) and node.arg == name:
-        yield "param"
-    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
-        yield "local"
-    elif isinstance(node, (ast.Import, ast.ImportFrom)):
-        for alias in node.names:
-            bound = alias.asname or alias.name.split(".")[0]
-            if bound == name:
-                plain = isinstance(node, ast.Import) and alias.name == name
-                yield "import" if plain else "local"
-    elif isinstance(node, ast.ExceptHandler) and node.name == name:
-        yield "local"
-    elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
-        yield "global"
-    elif type(node).__name__ in ("MatchAs", "MatchStar") and getattr(node, "name", None) == name:
-        yield "local"
-    elif type(node).__name__ == "MatchMapping" and getattr(node, "rest", None) == name:
-        yield "local"
-    elif type(node).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple") and getattr(node, "name", None) == name:
-        yield "global"  # PEP 695 type parameters live in an annotation scope seen by nested code
-    elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name) and node.target.id == name:
-        yield "global"  # inside a comprehension it binds in the enclosing function (PEP 572)
+    """How `node` binds `name` itself, if it does, as `_OBSTACLE_KIND` reads it."""
+    return (_OBSTACLE_KIND[kind] for bound, kind in binding_sites(node) if bound == name)
 
 
 def walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ...]]]:
@@ -89,28 +74,36 @@ def walk_with_scope(tree: ast.AST) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ...
             stack.extend((child, inner) for child in ast.iter_child_nodes(node))
 
 
-def binding_sites(node: ast.AST) -> Iterator[Tuple[str, bool, bool]]:
-    """The names `node` binds: (name, whether by an import, whether everywhere — a `global` or
-    `nonlocal` declaration, which this conservatively counts as binding in every scope)."""
+def binding_sites(node: ast.AST) -> Iterator[Tuple[str, str]]:
+    """The names `node` binds, each with how (Language Reference 4.2.2 "Binding of names"):
+    "plain-import" (`import name`), "import" (any other import), "local" (an assignment or `del`
+    target, a def or class, an except clause, a match capture), "param", "declared" (`global` or
+    `nonlocal`), "type-param" (PEP 695) or "walrus" (an assignment expression's target, which
+    PEP 572 binds outside a comprehension; its Name also counts as "local")."""
     if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-        yield node.id, False, False
+        yield node.id, "local"
     elif isinstance(node, ast.arg):
-        yield node.arg, False, False
+        yield node.arg, "param"
     elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        yield node.name, False, False
+        yield node.name, "local"
     elif isinstance(node, (ast.Import, ast.ImportFrom)):
         for alias in node.names:
             if alias.name != "*":
-                yield alias.asname or alias.name.split(".")[0], True, False
+                bound = alias.asname or alias.name.split(".")[0]
+                yield bound, "plain-import" if isinstance(node, ast.Import) and alias.name == bound else "import"
     elif isinstance(node, ast.ExceptHandler) and node.name:
-        yield node.name, False, False
+        yield node.name, "local"
     elif isinstance(node, (ast.Global, ast.Nonlocal)):
         for name in node.names:
-            yield name, False, True
-    elif type(node).__name__ in ("MatchAs", "MatchStar", "TypeVar", "ParamSpec", "TypeVarTuple") and getattr(node, "name", None):
-        yield node.name, False, False  # type: ignore[attr-defined]
+            yield name, "declared"
+    elif type(node).__name__ in ("MatchAs", "MatchStar") and getattr(node, "name", None):
+        yield node.name, "local"  # type: ignore[attr-defined]
     elif type(node).__name__ == "MatchMapping" and getattr(node, "rest", None):
-        yield node.rest, False, False  # type: ignore[attr-defined]
+        yield node.rest, "local"  # type: ignore[attr-defined]
+    elif type(node).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple") and getattr(node, "name", None):
+        yield node.name, "type-param"  # type: ignore[attr-defined]
+    elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+        yield node.target.id, "walrus"
 
 
 def _encloses(scope: ast.AST, span: Tuple[int, int, int, int]) -> bool:

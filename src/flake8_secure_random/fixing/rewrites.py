@@ -30,7 +30,7 @@ import re
 from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from ..model import Finding
-from .spans import Edit, Offsets, expression_at, has_comment, same_shape
+from .spans import Edit, Offsets, expression_at, first_position, has_comment, same_shape
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # Methods whose idiomatic `secrets` spelling is the same function of the same SystemRandom.
@@ -71,7 +71,7 @@ class ModuleIndex:
         self.parents: Dict[ast.AST, ast.AST] = {}
         self._by_span: Dict[Span, ast.AST] = {}
         self._indexed: Set[int] = set()
-        self._firsts = [_first_line(stmt) for stmt in tree.body]
+        self._firsts = [first_position(stmt)[0] for stmt in tree.body]
         self._names: Optional[tuple] = None
 
     def node_at(self, span: Span) -> Optional[ast.AST]:
@@ -109,11 +109,14 @@ class ModuleIndex:
                     chains[id(node)] = chain
                 if isinstance(node, (ast.Name, ast.Attribute)):
                     by_last.setdefault(_last_name(node), []).append(node)  # type: ignore[arg-type]
-                for name, is_import, everywhere in binding_sites(node):
-                    bindings.setdefault(name, []).append((is_import, self.tree if everywhere else chain[-1]))
-                if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
-                    outer = [c for c in chain if not isinstance(c, _COMPREHENSIONS)]
-                    bindings.setdefault(node.target.id, []).append((False, outer[-1]))
+                for name, kind in binding_sites(node):
+                    if kind == "declared":
+                        scope = self.tree  # global/nonlocal: counted in every scope
+                    elif kind == "walrus":
+                        scope = [c for c in chain if not isinstance(c, _COMPREHENSIONS)][-1]  # PEP 572
+                    else:
+                        scope = chain[-1]
+                    bindings.setdefault(name, []).append((kind in ("plain-import", "import"), scope))
             self._names = (bindings, chains, by_last)
         return self._names
 
@@ -148,11 +151,6 @@ def _may_bind(text: str, name: str) -> bool:
             continue
         return True
     return False
-
-
-def _first_line(stmt: ast.stmt) -> int:
-    decorators = getattr(stmt, "decorator_list", None) or []
-    return min([stmt.lineno] + [d.lineno for d in decorators])
 
 
 def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index: ModuleIndex,
@@ -191,10 +189,9 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index:
     if keywords:
         return keywords
     if method in SAME:
-        target = f"secrets.{SAME[method]}"
-        if _uses_keywords(node) and not _same_signature(method, getattr(_secrets_module(), SAME[method])):
-            return f"keyword arguments: {target}() does not take the keywords random.{method}() takes"
-        return Rewrite(finding, node, Edit(func_start, func_end, target), root, method)
+        # secrets.choice and secrets.randbits are SystemRandom's own methods: the keyword check
+        # above already compared their signatures with random's (tested in test_fix_shapes).
+        return Rewrite(finding, node, Edit(func_start, func_end, f"secrets.{SAME[method]}"), root, method)
     if method in LITERAL and _one_int_literal(node) is not None:
         return Rewrite(finding, node, Edit(func_start, func_end, f"secrets.{LITERAL[method]}"), root, method)
     if method == "randint" and len(node.args) == 2 and not node.keywords and not has_comment(text[start:end]):
@@ -372,7 +369,7 @@ def _ends_with_debug(literal: str, expr: ast.AST) -> bool:
 def _keyword_problem(node: ast.Call, method: str) -> Optional[str]:
     """Keyword arguments the SystemRandom method would accept where random's did not (or the other
     way round): the C getrandbits() of Random takes none."""
-    if not _uses_keywords(node):
+    if not node.keywords:
         return None
     import random
 
@@ -382,10 +379,6 @@ def _keyword_problem(node: ast.Call, method: str) -> Optional[str]:
     return None
 
 
-def _uses_keywords(node: ast.Call) -> bool:
-    return bool(node.keywords)
-
-
 def _same_signature(method: str, target: object) -> bool:
     import random
 
@@ -393,12 +386,6 @@ def _same_signature(method: str, target: object) -> bool:
         return inspect.signature(getattr(random.Random(), method)) == inspect.signature(target)  # type: ignore[arg-type]
     except (ValueError, TypeError, AttributeError):
         return False
-
-
-def _secrets_module():  # type: ignore[no-untyped-def]
-    import secrets
-
-    return secrets
 
 
 def _one_int_literal(node: ast.Call) -> Optional[int]:

@@ -145,6 +145,18 @@ def header(text: str) -> Tuple[Optional[str], bool]:
     return cookie, any(line.startswith("#") and "type:" in line and "ignore" in line for line in leading)
 
 
+def first_position(stmt: ast.stmt) -> Tuple[int, int]:
+    """Where a statement's text starts: (line, byte col) of its first decorator, if it has any."""
+    decorators = getattr(stmt, "decorator_list", None) or []
+    first = min([stmt] + list(decorators), key=lambda n: (n.lineno, n.col_offset))
+    return first.lineno, first.col_offset
+
+
+def is_docstring(stmt: Optional[ast.AST]) -> bool:
+    """Whether a statement is a string standing alone (the docstring, when it opens a body)."""
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+
+
 def statements(tree: ast.AST):
     """Every statement of a module, with the node whose body holds it; expressions are not
     entered (imports, definitions and docstrings are all statements), which makes this several
