@@ -25,7 +25,7 @@ from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
-from .paths import context_words, is_test_path
+from .paths import context_words, is_fake_data_path, is_test_path
 from .weakness import (
     might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
 )
@@ -35,11 +35,13 @@ from .vocabulary import AMBIGUOUS, Vocabulary, words
 
 _MAX_PASSES = 8
 
-# Calls whose result says nothing about their arguments' values.
+# Calls whose result says nothing about their arguments' values: a size, a truth value, a position,
+# an object's identity or type, or nothing at all (logging, output, sleeping). A call that hands a
+# value on in another form (`repr`, `str`, `next`, `iter`) is not here: its result carries the value.
 _OPAQUE_CALLS = frozenset(
     {
         "len", "print", "isinstance", "issubclass", "hasattr", "callable", "id", "type", "sleep",
-        "exit", "setattr", "delattr", "iter", "next", "open", "super", "repr", "vars", "dir",
+        "exit", "setattr", "delattr", "open", "super", "vars", "dir",
         "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "write",
         "assert_called_with", "echo", "secho", "startswith", "endswith", "index", "find", "count",
     }
@@ -128,6 +130,7 @@ def find(
     found: List[Finding] = []
     if uses_random:
         analysis = _Analysis(tree, vocab, context_words(path) if path else ())
+        analysis.fake = bool(path) and is_fake_data_path(path)  # type: ignore[arg-type]
         analysis.strict = settings.strict
         analysis.run()
         found.extend(analysis.findings(lines))
@@ -184,7 +187,8 @@ class _Analysis:
         self.control: Taint = set()
         self.func: Optional[ast.AST] = None  # innermost function being walked
         self.cls: Optional[ast.ClassDef] = None
-        self.fake = False  # inside `def fake_user()` / `class DummyAuth`: test data, not secrets
+        self.fake = False  # fake-data code, or inside `def fake_user()` / `class DummyAuth`: stand-ins only
+        self.fake_context = False  # inside `def demo_signup()`: direct secrets count, guesses from names do not
         self.strict = False  # also report the random calls that make no secret (RND901)
 
     # -- driver ----------------------------------------------------------------------------------
@@ -259,7 +263,7 @@ class _Analysis:
     def sink(self, secret: Optional[str], taint: Taint, line: int, how: str, context: bool = False) -> None:
         """Record that `taint` reaches a secret. A name that says "secret" itself outranks a context
         (the enclosing class or module), so the message names the most telling place."""
-        if not secret or self.fake:
+        if not secret or self.fake or (context and self.fake_context):
             return
         for label in taint:
             if isinstance(label, Source):
@@ -278,21 +282,24 @@ class _Analysis:
             self._defaults(node, scope)
             if self._unchanged(node):
                 return
-            saved = (self.func, self.control, self.fake)
+            saved = (self.func, self.control, self.fake, self.fake_context)
             self.func, self.control = node, set()
-            self.fake = self.fake or self.vocab.fake(node.name)
+            self.fake = self.fake or self.vocab.fakes_secret(node.name)
+            self.fake_context = self.fake_context or self.vocab.fake(node.name)
             reads: Dict[Tuple[int, object], int] = {}
             self.reads[node] = reads
             self.reading.append(reads)
             self._params(node)
             self.body(node.body, node)
             self.reading.pop()
-            self.func, self.control, self.fake = saved
+            self.func, self.control, self.fake, self.fake_context = saved
         elif isinstance(node, ast.ClassDef):
-            saved_cls, saved_fake = self.cls, self.fake
-            self.cls, self.fake = node, self.fake or self.vocab.fake(node.name)
+            saved_cls = (self.cls, self.fake, self.fake_context)
+            self.cls = node
+            self.fake = self.fake or self.vocab.fakes_secret(node.name)
+            self.fake_context = self.fake_context or self.vocab.fake(node.name)
             self.body(node.body, node)
-            self.cls, self.fake = saved_cls, saved_fake
+            self.cls, self.fake, self.fake_context = saved_cls
         elif isinstance(node, ast.Assign):
             taint = self.expr(node.value, scope) | self.control
             for target in node.targets:
@@ -390,7 +397,8 @@ class _Analysis:
         elif isinstance(target, ast.Attribute):
             self._add(self.attrs, target.attr, taint)
         elif isinstance(target, ast.Subscript):
-            self.expr(target.slice, scope)
+            # a random position shapes the container as much as a random item: `chars[randrange(n)] = "!"`
+            taint = taint | {label for label in self.expr(target.slice, scope) if isinstance(label, Source)}
             slot = self._slot(target.value, scope)
             if slot is None:
                 self.assign(target.value, taint, scope, None, check=False)
@@ -410,8 +418,8 @@ class _Analysis:
         line = target.lineno  # type: ignore[attr-defined]
         shown = sinks.display(target)
         secret = self.vocab.secret_word(name)
-        if secret in AMBIGUOUS and self.func is not None and self.vocab.benign_word(getattr(self.func, "name", "")):
-            return  # `token` inside `_make_boundary()`: the function says what this token is for
+        if secret in AMBIGUOUS and isinstance(target, ast.Name) and self._makes_benign_thing():
+            return  # a local `nonce` inside `make_boundary()`: a part of what the function makes
         if secret == "token" and self.vocab.token_of_kind(
             name, [getattr(n, "name", "") for n in (self.func, self.cls) if n is not None]
         ):
@@ -419,8 +427,14 @@ class _Analysis:
         if secret:
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
             return
-        if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value):
+        if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value) and self.vocab.bare(name):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
+
+    def _makes_benign_thing(self) -> bool:
+        """Whether the enclosing function's name ends in a harmless thing it makes: `make_boundary`,
+        `_random_filename`, `pick_color`. A one-word name (`rotate`, `jitter`) is a verb, not a product."""
+        ws = words(getattr(self.func, "name", "") or "")
+        return len(ws) > 1 and self.vocab.benign_word(ws[-1]) is not None
 
     def context_sink(self, context: str, name: str, taint: Taint, line: int, what: str) -> None:
         """`name` inside `context` (a class, a function) holds a secret if the pair names one."""
@@ -492,6 +506,8 @@ class _Analysis:
             return self.expr(node.value, scope) | self._get(self.attrs, node.attr) | self._get(self.attrs, _member(node.attr, "*"))
         if isinstance(node, ast.Subscript):
             index = self.expr(node.slice, scope)
+            if _picks_existing(node.value):
+                index = set()  # `KEYS[random.randrange(len(KEYS))]` picks a key, as random.choice(KEYS) does
             slot = self._slot(node.value, scope)
             member = _const_key(node)
             if slot is None or member is None:

@@ -44,3 +44,24 @@ def context_words(path: str) -> Tuple[str, ...]:
         return words(p.stem)
     parent = p.parent.name
     return words(parent) if parent and not _NOISE.match(parent) else ()
+
+
+# Folder and module words of fake-data code: a Faker-like package makes stand-in passwords and tokens
+# by design (LABELS.md: fake data generators are benign). `example`/`demo`/`sample` are not here:
+# examples show real use of a library and are copied into real code.
+_FAKE_DATA = frozenset({"fake", "faker", "fakes", "fakedata", "dummy", "mock", "mocks", "stub", "stubs", "mimesis"})
+
+
+def is_fake_data_path(path: str) -> bool:
+    """`faker/providers/misc.py`, `fakedata/person.py`, `mock_auth.py`: code that makes fake data.
+
+    >>> is_fake_data_path("fakedata/providers/internet.py"), is_fake_data_path("app/views.py")
+    (True, False)
+    """
+    p = PurePath(path.replace("\\", "/"))
+    parts = [part for part in p.parts[:-1] if not _NOISE.match(part)] + [p.stem]
+    return any(
+        w in _FAKE_DATA or (len(w) > 4 and w.startswith("fake"))
+        for part in parts
+        for w in words(part)
+    )

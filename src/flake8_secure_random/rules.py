@@ -742,12 +742,13 @@ def span(node) -> Tuple[int, int, int, int]:
 
 def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Finding:
     code = _CODE_FOR_KIND[src.kind]
+    what = secret if "'" in secret else f"'{secret}'"  # a context arrives quoted: 'self.x' of class Y
     if src.kind == "seed":
-        message = f"{src.qualname}() seeds the generator that builds '{secret}'; use {suggestion(src)}"
+        message = f"{src.qualname}() seeds the generator that builds {what}; use {suggestion(src)}"
     elif src.kind == "generator":
-        message = f"{src.qualname}() generator builds '{secret}'; use {suggestion(src)}"
+        message = f"{src.qualname}() generator builds {what}; use {suggestion(src)}"
     else:
-        message = f"{src.qualname}() builds '{secret}'; use {suggestion(src)}"
+        message = f"{src.qualname}() builds {what}; use {suggestion(src)}"
     return finding_at(code, (src.line, src.col, src.end_line, src.end_col), lines, message, why, src.qualname, secret)
 
 

@@ -313,7 +313,14 @@ def _all_args(args: ast.arguments) -> List[ast.arg]:
 
 
 def _names_in(target: ast.AST) -> List[str]:
-    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    """The names a target binds: `a`, `(a, *b)`. `d[random.randint(0, 9)]` and `obj.x` bind none."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for elt in target.elts for name in _names_in(elt)]
+    if isinstance(target, ast.Starred):
+        return _names_in(target.value)
+    return []
 
 
 def _is_global_target(node: ast.AST, globals_: set) -> bool:

@@ -21,9 +21,10 @@ STRONG = frozenset(
     }
 )
 
-# Strong words with a common harmless sense (a lexer token, a GPIO pin, a MIME boundary token):
-# a benign enclosing function (`_make_boundary`, `jitter`) may veto these, never the others.
-AMBIGUOUS = frozenset({"token", "pin", "cookie", "signature", "challenge", "salt", "pw"})
+# Strong words with a common harmless sense (a lexer token, a GPIO pin, a MIME boundary's nonce -- a
+# "number used once" that only needs to be unique): a function whose name ends in the harmless thing
+# it makes (`_make_boundary`) may veto these as its locals, never the others.
+AMBIGUOUS = frozenset({"token", "pin", "cookie", "signature", "challenge", "salt", "pw", "nonce"})
 
 # A word that names a secret only next to a qualifier (`api_key`, `reset_code`, `session_id`);
 # alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
@@ -54,6 +55,17 @@ FAKE = frozenset(
     {"fake", "faker", "dummy", "mock", "mocked", "example", "sample", "demo", "placeholder", "stub", "bogus", "test", "testing"}
 )
 
+# What a fake-data function or class stands in for, besides a secret itself: a person's whole record
+# (`FakeUser`, `make_dummy_account()`, `fake_profile_data()`), whose password is as fake as its name.
+FAKED_RECORDS = frozenset(
+    {"user", "users", "account", "accounts", "person", "people", "profile", "identity", "record", "records",
+     "login", "data", "member", "customer", "employee"}
+)
+
+# Words that only say a value was made at random or is the current one: `self.random_value`,
+# `self._gen_code`, `self.current` -- they leave it to the class to say what the value is.
+NEUTRAL_MODIFIERS = frozenset({"random", "rand", "rnd", "new", "gen", "generated", "current", "cur", "my", "the"})
+
 # What a game keeps secret: `secret_number`, `secret_word` (guess-the-number, hangman).
 GAME_HEADS = frozenset({"number", "num", "word", "letter", "digit", "card", "animal", "color", "colour", "guess", "move"})
 
@@ -65,7 +77,7 @@ QUALIFIERS = frozenset(
         "auth", "authentication", "authorization", "activation", "activate", "reset", "recovery",
         "verification", "verify", "confirmation", "confirm", "invite", "invitation", "login",
         "security", "sms", "email", "magic", "unlock", "backup", "one", "onetime", "license",
-        "licence", "bearer", "refresh", "client", "consumer", "oauth", "jwt", "wep", "wpa", "ssh",
+        "licence", "bearer", "refresh", "consumer", "oauth", "jwt", "wep", "wpa", "ssh",
         "rsa", "kerberos", "krb", "cryptographic", "symmetric", "captcha", "pin", "pass", "otp",
         "mfa", "2fa", "csrf", "xsrf", "nonce", "salt", "secure", "coupon", "voucher", "promo",
         "gift", "redeem", "redemption", "discount",
@@ -73,8 +85,13 @@ QUALIFIERS = frozenset(
 )
 
 # Qualifiers that only make `key` or `session` a secret: `server_key`, `generate_key()`, `new_session()`.
-KEY_ONLY_QUALIFIERS = frozenset({"user", "server", "app", "application", "account", "device", "wifi"})
+# `client` is one: a client key is TLS key material, a client id is public (OAuth 2.0, RFC 6749 §2.2,
+# says client identifiers are not secret; MQTT client ids are connection names).
+KEY_ONLY_QUALIFIERS = frozenset({"user", "server", "app", "application", "account", "device", "wifi", "client"})
 MAKER_QUALIFIERS = frozenset({"new", "gen", "generate", "make", "create"})
+# Words after `key` that make it key material: a key pair's private half (`key_pair`, `make_keypair`),
+# key generation (`keygen`, `key_gen`) -- a dict key is never "generated" or "paired".
+KEY_MATERIAL_HEADS = frozenset({"pair", "pairs", "gen", "generation", "generator"})
 
 # Words that say a value is harmless: these lower suspicion of weak matches, never of strong ones.
 BENIGN = frozenset(
@@ -131,6 +148,8 @@ def _unrun(word: str) -> tuple[str, ...]:
         return (word,)
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
+        if head == "key" and tail in KEY_MATERIAL_HEADS:
+            return (head, tail)  # `keypair`, `keygen`
         if head in _SPLIT_HALVES and tail in _SPLIT_HALVES and (head in STRONG | QUALIFIERS or tail in STRONG):
             return (head, tail)
     return (word,)
@@ -156,8 +175,12 @@ class Vocabulary:
         'coupon_code'
         """
         ws = words(identifier)
+        if len(ws) == 1 and ws[0].endswith("s") and ws[0][:-1] in AMBIGUOUS:
+            return None  # a bare `tokens`, `cookies`, `pins`: a text's tokens, a jar, a board's pins
         if ws:  # a plural head is a collection of them (`api_tokens`); elsewhere (`tokens_seen`) it is about them
             ws = ws[:-1] + (self._singular(ws[-1]),)
+        if len(ws) > 1 and ws[-1] == "keys" and ws[-2] in MAKER_QUALIFIERS:
+            return "keys"  # `generate_keys()`: keys being made, not a dict's keys being listed
         if not ws or ws[-1] in NOT_SECRET_HEADS or (len(ws) > 1 and self._benign(ws[-1])):
             return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
         if any(w in FAKE for w in ws) or (ws[-1] in GAME_HEADS and "secret" in ws):
@@ -177,6 +200,8 @@ class Vocabulary:
                 return "_".join(ws[max(0, i - 1) : i + 1])
             if w == "key" and any(q in KEY_ONLY_QUALIFIERS or q in MAKER_QUALIFIERS for q in before):
                 return "_".join(ws[i - 1 : i + 1])
+            if w == "key" and i + 1 < len(ws) and ws[i + 1] in KEY_MATERIAL_HEADS:
+                return "_".join(ws[i : i + 2])  # `key_pair`, `keygen`
         if ws[-1] == "session" and any(q in MAKER_QUALIFIERS or q == "random" for q in ws[:-1]):
             return "session"  # `_random_session()`, `new_session()`: a session id being made
         return None
@@ -195,7 +220,8 @@ class Vocabulary:
         Package names run words together (`passgen`, `simplemathcaptcha`), so a module word that
         starts or ends with a secret word counts too.
         """
-        secret = self.secret_word("_".join(module_words))
+        # a module named in the plural holds code about them: `tokens.py`, `challenges.py`
+        secret = self.secret_word("_".join(self._singular(w) for w in module_words))
         if not secret:
             secret = next(
                 (s for w in module_words for s in _RUN_TOGETHER if len(w) > len(s) and (w.startswith(s) or w.endswith(s))),
@@ -212,8 +238,28 @@ class Vocabulary:
         return any(w in NOT_SECRET_TOKEN_KINDS for context in contexts for w in words(context))
 
     def fake(self, identifier: str) -> bool:
-        """`FakeUserFactory`, `make_dummy_credentials`: whatever such code makes stands in for a secret."""
+        """`FakeUserFactory`, `demo_signup`: a name that says its code is not the real thing."""
         return any(w in FAKE for w in words(identifier))
+
+    def fakes_secret(self, identifier: str) -> bool:
+        """Whether a fake name stands in for a secret or a person's record, so that every secret made
+        inside it is a stand-in too: `fake_password`, `make_dummy_credentials`, `FakeUser`. A fake word
+        on an activity (`demo_signup`, `sample_run`) says nothing about the secrets made on the way."""
+        ws = words(identifier)
+        if not any(w in FAKE for w in ws):
+            return False
+        rest = [w for w in ws if w not in FAKE]
+        return any(self._singular(w) in FAKED_RECORDS or w in FAKED_RECORDS for w in rest) or bool(
+            rest and self.secret_word("_".join(rest))
+        )
+
+    def bare(self, identifier: str) -> bool:
+        """Whether a name leaves it to its class or module to say what it holds: `value`, `code`,
+        `answer_text`, `random_value`. `condition_number` and `noise_level` say what they are."""
+        ws = words(identifier)
+        return all(
+            w in WEAK or w in QUALIFIERS or w in self.strong or w in NEUTRAL_MODIFIERS for w in ws[:-1]
+        )
 
     def benign_word(self, identifier: str) -> str | None:
         """The first word of `identifier` (or its singular) that names a harmless value."""

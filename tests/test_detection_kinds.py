@@ -1,0 +1,374 @@
+"""Issue 11's kinds of misses and false alarms, each as small flagged and quiet programs of our own.
+
+Every case is (source, path, expected flagged lines). The path matters: module, package and class
+names are context. None of these programs is taken from the corpus.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from flake8_secure_random.analysis import find
+
+
+def flagged(src: str, path: str = "app/views.py", codes: str = "RND1") -> list:
+    found = find(textwrap.dedent(src).lstrip("\n"), path=path)
+    return sorted({f.line for f in found if f.code.startswith(codes)})
+
+
+FLAGGED = {
+    # 1. benign or fake words in enclosing names never hide a direct strong sink
+    "demo_function_password": ("""
+        import random, string
+        def demo_signup(db):
+            password = "".join(random.choice(string.ascii_letters) for _ in range(12))
+            db.save(password)
+        """, "app/views.py", [3]),
+    "rotate_method_token": ("""
+        import random
+        class Keys:
+            def rotate(self):
+                token = "%032x" % random.getrandbits(128)
+                self.store(token)
+        """, "app/keys.py", [4]),
+    "captcha_answer_in_image_module": ("""
+        import random
+        def draw_text(image, chars):
+            answer = ""
+            for i in range(4):
+                char = random.choice(chars)
+                answer += char
+                x = random.randint(0, 10)
+            return image, answer
+        """, "mycaptcha/image.py", [5]),
+    "captcha_answer_in_captcha_image_class": ("""
+        import random
+        class CaptchaImage:
+            def generate(self):
+                self.text = "".join(random.sample("ABCDEFGH", 4))
+                self.noise = random.random()
+        """, "app/drawing.py", [4]),
+    # 2. calls that pass a value through
+    "repr_passes_value": ("""
+        import random
+        from hashlib import sha1
+        token = sha1(repr(random.random()).encode()).hexdigest()
+        """, "app/util.py", [3]),
+    # 3. generators consumed by a password builder
+    "generator_consumed_by_next": ("""
+        import random
+        ALPHABET = "abcdef0123"
+        def _chars():
+            while True:
+                yield random.choice(ALPHABET)
+        def make_password(n):
+            it = _chars()
+            return "".join(next(it) for _ in range(n))
+        """, "app/util.py", [5]),
+    "generator_consumed_by_join": ("""
+        import random
+        def _chars(n):
+            for _ in range(n):
+                yield random.choice("abcdef")
+        password = "".join(_chars(12))
+        """, "app/util.py", [4]),
+    # 4. a helper that changes the caller's list
+    "helper_mutates_list_by_index": ("""
+        import random
+        def _sprinkle_digits(parts):
+            for i in range(len(parts)):
+                parts[i] += str(random.randint(0, 9))
+        def new_password(words):
+            parts = list(words)
+            _sprinkle_digits(parts)
+            return "-".join(parts)
+        """, "app/util.py", [4]),
+    "helper_mutates_list_at_random_index": ("""
+        import random
+        SYMBOLS = "!#%"
+        def _add_symbol(chars):
+            chars[random.randrange(len(chars))] = random.choice(SYMBOLS)
+        def make_password(base):
+            chars = list(base)
+            _add_symbol(chars)
+            return "".join(chars)
+        """, "app/util.py", [4]),
+    "random_index_store_shapes_list": ("""
+        import random
+        def password(chars):
+            out = list(chars)
+            out[random.randint(0, len(out) - 1)] = "!"
+            return "".join(out)
+        """, "app/util.py", [4]),
+    # 4b. an argument that becomes a secret inside a helper
+    "argument_becomes_secret_in_helper": ("""
+        import random
+        class Captcha:
+            def render(self, text):
+                self.answer_text = text
+            def digits(self):
+                self.render(str(random.randrange(1000, 9999)))
+        """, "app/widget.py", [6]),
+    # 5. callables handed to a framework for a field named like a secret
+    "orm_default_lambda": ("""
+        import random
+        from sqlalchemy import Column, String
+        class ApiClient:
+            api_key = Column(String, default=lambda: "%x" % random.getrandbits(64))
+        """, "app/models.py", [4]),
+    "dataclass_default_factory": ("""
+        import random
+        from dataclasses import dataclass, field
+        def _rand():
+            return "".join(random.choices("abc123", k=20))
+        @dataclass
+        class Invite:
+            token: str = field(default_factory=_rand)
+        """, "app/models.py", [4]),
+    # 6. partials, generator parameter defaults, fresh generators
+    "partial_of_random_function": ("""
+        import functools, random
+        gen = functools.partial(random.getrandbits, 128)
+        session_token = "%x" % gen()
+        """, "app/util.py", [2]),
+    "generator_as_parameter_default": ("""
+        import random
+        def make_ticket(n, rng=random.Random()):
+            return "".join(rng.choice("ABCDEF") for _ in range(n))
+        """, "app/util.py", [2]),
+    # 7. a secret stored under a key held in a variable or an f-string
+    "fstring_key": ("""
+        import random
+        def remember(store, uid):
+            store[f"reset_token_{uid}"] = random.getrandbits(64)
+        """, "app/util.py", [3]),
+    "variable_key_named_for_a_cookie": ("""
+        import random
+        def login(session, cookie_name):
+            session[cookie_name] = "%x" % random.getrandbits(64)
+        """, "app/util.py", [3]),
+    # 8. factory methods of secret-named models; parameter defaults named like a secret
+    "manager_create_kwargs_code": ("""
+        import random
+        class InvitationManager:
+            def create(self, **kwargs):
+                kwargs["code"] = "".join(random.choice("ABC123") for _ in range(8))
+                return super().create(**kwargs)
+        """, "app/models.py", [4]),
+    "parameter_default_password": ("""
+        import random
+        def _rand():
+            return "".join(random.choice("abc123") for _ in range(10))
+        def create_user(name, password=_rand()):
+            return name, password
+        """, "app/users.py", [3]),
+    # 9. key generation in crypto code
+    "generate_keys": ("""
+        import random
+        def generate_keys(bits):
+            return random.getrandbits(bits), 65537
+        """, "app/rsa.py", [3]),
+    "keypair": ("""
+        import random
+        class Curve:
+            def make_keypair(self):
+                d = random.randrange(1, self.n)
+                return d, self.mul(d)
+        """, "app/curve.py", [4]),
+    "ecdsa_nonce_k": ("""
+        import random
+        def sign(curve, priv, digest):
+            k = random.randrange(1, curve.n)
+            r = curve.mul(k)[0] % curve.n
+            return r, (digest + r * priv) * pow(k, -1, curve.n) % curve.n
+        """, "app/ecdsa.py", [3]),
+    # 10. values standards require to be unpredictable
+    "websocket_mask": ("""
+        import random, struct
+        class WebSocketClient:
+            def frame(self, payload):
+                mask = struct.pack("!I", random.getrandbits(32))
+                return mask + payload
+        """, "app/ws.py", [4]),
+    "dns_query_id": ("""
+        import random
+        def build_dns_query(name):
+            query_id = random.randint(0, 0xFFFF)
+            return query_id, name
+        """, "app/resolver.py", [3]),
+    "netbios_transaction_id": ("""
+        import random
+        class NetBIOSSession:
+            def query(self, name):
+                trn_id = random.randint(1, 0xFFFF)
+                return self.send(trn_id, name)
+        """, "app/nb.py", [4]),
+    "sip_tag": ("""
+        import random
+        def sip_invite(uri):
+            from_tag = "%08x" % random.getrandbits(32)
+            call_id = "%x@host" % random.getrandbits(64)
+            return from_tag, call_id
+        """, "app/sip.py", [3, 4]),
+    "stun_transaction": ("""
+        import random
+        def stun_binding_request():
+            transaction_id = bytes(random.getrandbits(8) for _ in range(12))
+            return b"\\x00\\x01" + transaction_id
+        """, "app/nat.py", [3]),
+    "coap_token": ("""
+        import random
+        class CoapRequest:
+            def __init__(self):
+                self.token = random.getrandbits(32).to_bytes(4, "big")
+        """, "app/coap.py", [4]),
+    "cas_ticket": ("""
+        import random
+        def new_service_ticket(service):
+            ticket = "ST-" + "".join(random.choice("abcdef0123") for _ in range(32))
+            return ticket
+        """, "app/cas/views.py", [3]),
+    "bosh_rid": ("""
+        import random
+        class BOSHConnection:
+            def start(self):
+                self.rid = random.randint(0, 10**9)
+        """, "app/xmpp.py", [4]),
+    # 11. a seed anywhere in the module before module-level calls that make a secret
+    "module_seed_then_token_in_function": ("""
+        import random, time
+        random.seed(time.time())
+        def new_token():
+            return "%x" % random.getrandbits(64)
+        """, "app/util.py", [2, 4]),
+    "seed_in_init_then_token_in_method": ("""
+        import random
+        class Client:
+            def __init__(self):
+                random.seed()
+            def handshake(self):
+                self.nonce = random.getrandbits(64)
+        """, "app/client.py", [4, 6]),
+}
+
+QUIET = {
+    # 12. picking among existing things by index is picking
+    "index_into_keys": ("""
+        import random
+        KEYS = ["a", "b"]
+        api_key = KEYS[random.randrange(len(KEYS))]
+        """, "app/util.py"),
+    "choice_of_range_len": ("""
+        import random
+        def pick_secret(secrets_list):
+            i = random.choice(range(len(secrets_list)))
+            return secrets_list[i]
+        """, "app/util.py"),
+    # 13. a secret-looking local inside a function whose job is harmless
+    "nonce_in_make_boundary": ("""
+        import random
+        def make_boundary():
+            nonce = "%016x" % random.getrandbits(64)
+            return "----=_Part_" + nonce
+        """, "app/mail.py"),
+    # 14. public identifiers
+    "mqtt_client_id": ("""
+        import random
+        def connect(host):
+            client_id = "locust-%d" % random.randint(0, 10**6)
+            return host, client_id
+        """, "app/mqtt.py"),
+    "request_id": ("""
+        import random
+        def call(api):
+            request_id = random.getrandbits(32)
+            trace_id = "%x" % random.getrandbits(64)
+            return api(request_id, trace_id)
+        """, "app/rpc.py"),
+    "sdp_session_id": ("""
+        import random
+        def make_sdp_offer():
+            session_id = random.randint(0, 2**32)
+            ssrc = random.getrandbits(32)
+            return "o=- %d 0 IN IP4 0.0.0.0" % session_id, ssrc
+        """, "app/sdp.py"),
+    "sip_via_branch": ("""
+        import random
+        def sip_invite(uri):
+            branch = "z9hG4bK%x" % random.getrandbits(32)
+            return branch
+        """, "app/sip.py"),
+    "dns_message_in_other_protocol": ("""
+        import random
+        def publish(topic):
+            message_id = random.randint(0, 0xFFFF)
+            return topic, message_id
+        """, "app/mqtt.py"),
+    # 15. scientific and numeric attributes
+    "condition_number": ("""
+        import numpy
+        class Matrix:
+            def __init__(self):
+                self.condition_number = numpy.random.randint(1, 100)
+        """, "app/linalg.py"),
+    # 16. fake-data libraries and data augmentation
+    "faker_like_provider": ("""
+        import random
+        class Provider:
+            def password(self, length=10):
+                return "".join(random.choice("abc") for _ in range(length))
+        """, "fakedata/providers/internet.py"),
+    "token_augmentation": ("""
+        import random
+        def augment(tokens):
+            for i in range(len(tokens)):
+                if random.random() < 0.1:
+                    tokens[i] = random.choice(tokens)
+            return tokens
+        """, "app/nlp.py"),
+    # the other side of the new rules: a generator used only for harmless values
+    "helper_argument_only_logged": ("""
+        import random
+        def log_value(value):
+            print(value)
+        def roll():
+            log_value(random.randint(1, 6))
+        """, "app/dice.py"),
+    "seed_without_secret": ("""
+        import random
+        random.seed(42)
+        def shuffle_deck(deck):
+            random.shuffle(deck)
+        """, "app/cards.py"),
+    "default_factory_for_a_name": ("""
+        import random
+        from dataclasses import dataclass, field
+        @dataclass
+        class Player:
+            nickname: str = field(default_factory=lambda: "p%d" % random.randint(0, 99))
+        """, "app/game.py"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLAGGED))
+def test_flagged(name):
+    src, path, lines = FLAGGED[name]
+    assert flagged(src, path) == lines
+
+
+@pytest.mark.parametrize("name", sorted(QUIET))
+def test_quiet(name):
+    src, path = QUIET[name]
+    assert flagged(src, path) == []
+
+
+def test_message_says_the_context_once():
+    src = """
+        import random
+        class ResetCode:
+            def make(self):
+                self.value = random.randint(0, 999999)
+        """
+    [f] = find(textwrap.dedent(src).lstrip("\n"), path="app/models.py")
+    assert f.message.count("'") == 2, f.message
