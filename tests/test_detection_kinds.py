@@ -96,20 +96,12 @@ FLAGGED = {
         """, "app/util.py", [4]),
     "random_index_store_shapes_list": ("""
         import random
+        from secrets import choice
         def password(chars):
             out = list(chars)
-            out[random.randint(0, len(out) - 1)] = "!"
+            out[random.randint(0, len(out) - 1)] = choice("!#%")
             return "".join(out)
-        """, "app/util.py", [4]),
-    # 4b. an argument that becomes a secret inside a helper
-    "argument_becomes_secret_in_helper": ("""
-        import random
-        class Captcha:
-            def render(self, text):
-                self.answer_text = text
-            def digits(self):
-                self.render(str(random.randrange(1000, 9999)))
-        """, "app/widget.py", [6]),
+        """, "app/util.py", [5]),
     # 5. callables handed to a framework for a field named like a secret
     "orm_default_lambda": ("""
         import random
@@ -328,6 +320,13 @@ QUIET = {
             return tokens
         """, "app/nlp.py"),
     # the other side of the new rules: a generator used only for harmless values
+    "random_mark_on_a_board": ("""
+        import random
+        def captcha_grid(n):
+            grid = [0] * n
+            grid[random.randrange(n)] = 1
+            return grid
+        """, "app/util.py"),
     "helper_argument_only_logged": ("""
         import random
         def log_value(value):

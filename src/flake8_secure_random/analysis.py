@@ -77,12 +77,19 @@ _EMPTY: frozenset = frozenset()
 
 
 class _Param:
-    """A function's parameter, as a taint label: the return value depends on the arguments."""
+    """A function's parameter, as a taint label. In a return value: the result depends on the
+    arguments. Also the key of what the function puts into the object passed for it (`mutations`)."""
 
-    __slots__ = ()
+    __slots__ = ("fn", "name", "position")
+
+    def __init__(self, fn: ast.AST, name: str, position: Optional[int]) -> None:
+        self.fn, self.name, self.position = fn, name, position  # position: None for keyword-only and */**
 
 
-PARAM = _Param()
+def _depends(taint: Iterable[object]) -> bool:
+    return any(isinstance(label, _Param) for label in taint)
+
+
 Label = Union[Source, _Param]
 Taint = Set[Label]
 
@@ -175,6 +182,8 @@ class _Analysis:
         self.functions = self.scopes.functions
         self.returns: Dict[ast.AST, Taint] = {}
         self.returned_items: Dict[Tuple[ast.AST, int, int], Taint] = {}  # (function, index, arity)
+        self.param_labels: Dict[ast.AST, Dict[str, _Param]] = {}
+        self.mutations: Dict[_Param, Taint] = {}  # random values a function puts into a parameter's object
         self.vars: Dict[Tuple[int, str], Taint] = {}
         self.attrs: Dict[str, Taint] = {}
         self.hits: Dict[Source, _Hit] = {}
@@ -346,10 +355,17 @@ class _Analysis:
         self.control = saved
 
     def _params(self, fn: ast.AST) -> None:
-        args = fn.args  # type: ignore[attr-defined]
-        for arg in list(getattr(args, "posonlyargs", [])) + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
-            if arg is not None and arg.arg not in ("self", "cls"):
-                self._add(self.vars, (id(fn), arg.arg), {PARAM})
+        labels = self.param_labels.get(fn)
+        if labels is None:
+            args = fn.args  # type: ignore[attr-defined]
+            positional = list(getattr(args, "posonlyargs", [])) + args.args
+            labels = self.param_labels[fn] = {
+                arg.arg: _Param(fn, arg.arg, positional.index(arg) if arg in positional else None)
+                for arg in positional + args.kwonlyargs + [args.vararg, args.kwarg]
+                if arg is not None and arg.arg not in ("self", "cls")
+            }
+        for name, label in labels.items():
+            self._add(self.vars, (id(fn), name), {label})
 
     def _unpacked(self, call: ast.Call, n: int, scope: ast.AST) -> Optional[List[Taint]]:
         """`a, b = helper()` where every `helper` returns an n-tuple: what each item carries."""
@@ -365,7 +381,7 @@ class _Analysis:
             if not any(items) and self._get(self.returns, fn):
                 return None  # returns something other than n-tuples
             for i, item in enumerate(items):
-                parts[i] |= {t for t in item if isinstance(t, Source)} | (args if PARAM in item else set())
+                parts[i] |= {t for t in item if isinstance(t, Source)} | (args if _depends(item) else set())
         return parts
 
     def _defaults(self, fn: ast.AST, scope: ast.AST) -> None:
@@ -397,8 +413,12 @@ class _Analysis:
         elif isinstance(target, ast.Attribute):
             self._add(self.attrs, target.attr, taint)
         elif isinstance(target, ast.Subscript):
-            # a random position shapes the container as much as a random item: `chars[randrange(n)] = "!"`
-            taint = taint | {label for label in self.expr(target.slice, scope) if isinstance(label, Source)}
+            # an item drawn and put at a random position: the position shapes the result as much as the
+            # item (`chars[randrange(n)] = choice(SYMBOLS)`); a constant put there (`grid[randrange(n)] = 1`)
+            # is a mark on a board, not a secret being built
+            index = self.expr(target.slice, scope)
+            if isinstance(value, ast.Call):
+                taint = taint | {label for label in index if isinstance(label, Source)}
             slot = self._slot(target.value, scope)
             if slot is None:
                 self.assign(target.value, taint, scope, None, check=False)
@@ -408,6 +428,7 @@ class _Analysis:
                 if member is not None:
                     self._add(table, _member(key, member), taint)
                 self._add(table, _member(key, "*"), taint)
+                self._mutates(target.value, taint)
         if check and taint:
             self.check_target(target, taint, scope)
 
@@ -591,8 +612,9 @@ class _Analysis:
             for fn in helper:
                 ret = self._get(self.returns, fn)
                 result |= {t for t in ret if isinstance(t, Source)}
-                if PARAM in ret:
+                if _depends(ret):
                     result |= args
+                self._into_parameters(node, fn, scope)
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
             return result
@@ -607,6 +629,7 @@ class _Analysis:
             receiver = self.expr(func.value, scope)
             if name in _MUTATORS and isinstance(func.value, ast.Name):  # a local list, set, dict or hash
                 self.assign(func.value, args | self.control, scope, None)
+                self._mutates(func.value, args | self.control)
                 return set()
             if name in ("get", "pop", "setdefault") and node.args and isinstance(node.args[0], ast.Constant):
                 slot = self._slot(func.value, scope)  # `d.get("k")` reads what `d["k"] = ...` wrote
@@ -621,6 +644,34 @@ class _Analysis:
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
             return set()  # an object built from random values (an Image, a Wave) is not a secret value
         return args
+
+    def _mutates(self, base: ast.AST, taint: Taint) -> None:
+        """`parts[i] += ...`, `chars.append(...)` on a parameter: the caller's object changes."""
+        if not isinstance(base, ast.Name) or self.func is None:
+            return
+        label = self.param_labels.get(self.func, {}).get(base.id)
+        if label is not None and self.scopes.bindings.get(self.func, {}).get(base.id) is not None:
+            self._add(self.mutations, label, {t for t in taint if isinstance(t, Source)})
+
+    def _into_parameters(self, call: ast.Call, fn: ast.AST, scope: ast.AST) -> None:
+        """What a same-module call does to its arguments: an object whose parameter `fn` fills with
+        random values (`parts[i] += str(randint(0, 9))`, `chars.append(choice(SYMBOLS))`) carries them here."""
+        labels = self.param_labels.get(fn)
+        if not labels:
+            return
+        offset = 1 if _bound_call(call, fn) else 0
+        keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+        for label in labels.values():
+            filled = self._get(self.mutations, label)
+            if not filled:
+                continue
+            arg: Optional[ast.AST] = keywords.get(label.name)
+            if arg is None and label.position is not None:
+                i = label.position - offset
+                if 0 <= i < len(call.args):
+                    arg = call.args[i]
+            if isinstance(arg, (ast.Name, ast.Attribute)):
+                self.assign(arg, set(filled) | self.control, scope, None)
 
     def source_call(self, node: ast.Call, src: Source, args: Taint, scope: ast.AST) -> Taint:
         fscope = self.func if self.func is not None else self.tree
@@ -683,6 +734,13 @@ def _const_key(sub: ast.Subscript) -> Optional[str]:
 def _member(key: object, member: Optional[str]) -> object:
     """The taint slot of one member (`d['k']`) or of all members (`"*"`) of a container slot."""
     return (key, member)
+
+
+def _bound_call(call: ast.Call, fn: ast.AST) -> bool:
+    """`self.f(x)` / `cls.f(x)` calling `def f(self, x)`: the first parameter is not among the arguments."""
+    args = getattr(fn, "args", None)
+    positional = (list(getattr(args, "posonlyargs", [])) + args.args) if args is not None else []
+    return isinstance(call.func, ast.Attribute) and bool(positional) and positional[0].arg in ("self", "cls")
 
 
 def _is_self(expr: ast.AST) -> bool:
