@@ -210,9 +210,13 @@ class _Analysis:
 
     def findings(self, lines: List[str]) -> Iterable[Finding]:
         hits = dict(self.hits)
-        for scope, seeds in self.seeds.items():
-            fed = sorted((s for s in self.used.get(scope, ()) if s in hits), key=lambda s: (s.line, s.col))
+        # `random.seed()` sets the one generator every module-level `random.*` call of the process
+        # draws from, wherever the seed and the calls are: a seed in `__init__` or at import time
+        # shapes the token a method makes later.
+        used = sorted({s for fed in self.used.values() for s in fed if s in hits}, key=lambda s: (s.line, s.col))
+        for seeds in self.seeds.values():
             for seed in seeds:
+                fed = [s for s in used if s.qualname.startswith("numpy.") == seed.qualname.startswith("numpy.")]
                 if fed and seed not in hits:
                     first = fed[0]
                     hits[seed] = _Hit(hits[first].secret, hits[first].line, f"it seeds {first.qualname}() on line {first.line}")
