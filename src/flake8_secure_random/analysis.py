@@ -26,6 +26,7 @@ from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
 from .paths import context_words, is_fake_data_path, is_test_path
+from .protocols import protocol_value
 from .weakness import (
     might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
 )
@@ -136,7 +137,7 @@ def find(
     lines = source_lines(source)
     found: List[Finding] = []
     if uses_random:
-        analysis = _Analysis(tree, vocab, context_words(path) if path else ())
+        analysis = _Analysis(tree, vocab, context_words(path) if path else (), path or "")
         analysis.fake = bool(path) and is_fake_data_path(path)  # type: ignore[arg-type]
         analysis.strict = settings.strict
         analysis.run()
@@ -173,8 +174,9 @@ def needs_analysis(source: str) -> bool:
 
 
 class _Analysis:
-    def __init__(self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...]) -> None:
+    def __init__(self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...], path: str = "") -> None:
         self.tree = tree
+        self.path = path
         self.vocab = vocab
         self.scopes = Scopes(tree)
         self.module_secret = vocab.module_secret(module_words)
@@ -442,7 +444,9 @@ class _Analysis:
             return
         line = target.lineno  # type: ignore[attr-defined]
         shown = sinks.display(target)
-        secret = self.vocab.secret_word(name)
+        secret, standard, public = self.named(name)
+        if public:
+            return  # SDP's `session_id`: a standard says it only needs to be unique
         if secret in AMBIGUOUS and isinstance(target, ast.Name) and self._makes_benign_thing():
             return  # a local `nonce` inside `make_boundary()`: a part of what the function makes
         if secret == "token" and self.vocab.token_of_kind(
@@ -450,10 +454,21 @@ class _Analysis:
         ):
             return  # `self.token` of `class Lock`: who holds the lock, not a credential
         if secret:
-            self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}")
+            self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}{standard}")
             return
         if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value) and self.vocab.bare(name):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
+
+    def named(self, name: str) -> Tuple[Optional[str], str, bool]:
+        """(secret word, the standard's note for the why, public) for an identifier in the current
+        context: words first say it (`api_key`), else a standard does (`trn_id` in NetBIOS code)."""
+        contexts = [self.path] + [getattr(n, "name", "") for n in (self.cls, self.func) if n is not None]
+        standard, public = protocol_value(name, contexts)
+        if public:
+            return None, "", True
+        if standard:
+            return standard, f", a {standard}", False
+        return self.vocab.secret_word(name), "", False
 
     def _makes_benign_thing(self) -> bool:
         """Whether the enclosing function's name ends in a harmless thing it makes: `make_boundary`,
@@ -484,8 +499,9 @@ class _Analysis:
             return
         line = node.lineno  # type: ignore[attr-defined]
         shown = f"{name}()"
-        if self.vocab.secret_word(name):
-            self.sink(shown, sources, line, f"is returned by {shown} on line {line}")
+        secret, standard, _ = self.named(name)
+        if secret:
+            self.sink(shown, sources, line, f"is returned by {shown} on line {line}{standard}")
             return
         if self.vocab.benign_word(name) or _returns_benign_name(node, self.vocab):
             return
@@ -567,9 +583,9 @@ class _Analysis:
                 vt = self.expr(value, scope)
                 self.expr(key, scope)
                 if vt and isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    secret = self.vocab.secret_word(key.value)
+                    secret, standard, _ = self.named(key.value)
                     if secret:
-                        self.sink(key.value, vt, key.lineno, f"is stored under '{key.value}' on line {key.lineno}")
+                        self.sink(key.value, vt, key.lineno, f"is stored under '{key.value}' on line {key.lineno}{standard}")
                 taint |= vt
             return taint
         if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
@@ -600,9 +616,9 @@ class _Analysis:
             t = self.expr(kw.value, scope)
             args |= t
             if t and kw.arg:
-                secret = self.vocab.secret_word(kw.arg)
+                secret, standard, _ = self.named(kw.arg)
                 if secret:
-                    self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}")
+                    self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}{standard}")
         for pos, what in sinks.call_argument_secrets(node, self.vocab):
             if positional[pos]:
                 self.sink(what, positional[pos], node.lineno, f"is passed as the {what} on line {node.lineno}")

@@ -1,0 +1,110 @@
+"""Values that standards require to be unpredictable, though their names do not say "secret".
+
+A DNS query id or a WebSocket masking key is not called a password, but the standard that defines it
+requires it to be unguessable, because an off-path attacker who predicts it can forge or poison
+(LABELS.md, "Protocol values that must be unpredictable"). Each entry says which names it covers,
+which context words say the code speaks that protocol, and where the requirement comes from.
+
+Matching is by words (see `vocabulary.words`): a field matches when the name's last words are one of
+the entry's field spellings; a protocol matches when a word of the module path, the class or the
+function names it. Long, distinctive protocol names (`websocket`, `netbios`) also match run together
+(`NetBIOSSession` -> net, bios). Nothing here is a guess from one site: each row is one requirement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional, Tuple
+
+from .vocabulary import words
+
+
+@dataclass(frozen=True)
+class ProtocolValue:
+    what: str  # shown in the message: "DNS query id"
+    fields: Tuple[Tuple[str, ...], ...]  # the name's last words, each spelling as a word tuple
+    protocols: Tuple[str, ...]  # context words that say the code speaks the protocol
+    citation: str
+    also: Tuple[str, ...] = ()  # a second word the context must hold too (ECDSA's nonce: "sign")
+
+    @property
+    def secret(self) -> str:
+        return f"{self.what} ({self.citation})"
+
+
+_ID = (("id",), ("qid",), ("txid",), ("xid",), ("tid",), ("trn", "id"), ("trans", "id"), ("transaction", "id"),
+       ("transaction",), ("query", "id"))
+
+# Must be unpredictable.
+UNPREDICTABLE: Tuple[ProtocolValue, ...] = (
+    ProtocolValue("WebSocket masking key", (("mask",), ("masking", "key"), ("mask", "key"), ("frame", "mask")),
+                  ("websocket", "websockets"), "RFC 6455 §5.3"),
+    ProtocolValue("DNS query id", _ID + (("port",), ("source", "port")), ("dns", "resolver", "nameserver"),
+                  "RFC 5452 §4, §9.2"),
+    ProtocolValue("NetBIOS name service transaction id", _ID, ("netbios", "nbns", "nmb", "nbt"),
+                  "RFC 5452 (same off-path forgery as DNS); RFC 1002 §4.2.1.1"),
+    ProtocolValue("STUN transaction id", _ID, ("stun",), "RFC 5389 §6"),
+    ProtocolValue("SIP tag or Call-ID", (("tag",), ("from", "tag"), ("to", "tag"), ("call", "id"), ("callid",)),
+                  ("sip",), "RFC 3261 §19.3"),
+    ProtocolValue("CoAP token", (("token",),), ("coap",), "RFC 7252 §5.3.1"),
+    ProtocolValue("CAS ticket", (("ticket",), ("service", "ticket"), ("proxy", "ticket"), ("st",), ("pt",), ("pgt",),
+                                 ("pgt", "iou"), ("tgt",)), ("cas",), "CAS Protocol 3.0 §3.7"),
+    ProtocolValue("BOSH request id", (("rid",),), ("bosh",), "XEP-0124 §7"),
+    ProtocolValue("TCP initial sequence number", (("isn",), ("iss",), ("initial", "seq"), ("initial", "sequence")),
+                  ("tcp",), "RFC 6528 §3"),
+    ProtocolValue("DSA/ECDSA per-message secret k", (("k",), ("nonce",)),
+                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr", "curve", "ec"), "FIPS 186-5 §6.4", also=("sign",)),
+    ProtocolValue("private key", (("priv",), ("private",), ("priv", "key"), ("secret", "exponent"), ("d",)),
+                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr", "curve", "ec", "rsa", "dh"), "FIPS 186-5 §6.2",
+                  also=("key", "keypair", "pair", "keygen", "gen", "generate")),
+)
+
+# Values with a secret-sounding name that the standard only needs unique: quiet in that protocol.
+PUBLIC: Tuple[ProtocolValue, ...] = (
+    ProtocolValue("SDP session id", (("session", "id"), ("sess", "id")), ("sdp",), "RFC 8866 §5.2 (o= line)"),
+)
+
+# Context words long and distinctive enough to find inside a run-together name (`NetBIOSSession`).
+_DISTINCT = frozenset({"websocket", "netbios", "coap", "bosh", "ecdsa", "elgamal", "schnorr", "nbns", "resolver", "nameserver"})
+
+
+def _context_words(contexts: Iterable[str]) -> Tuple[frozenset, str]:
+    ws = set()
+    joined = []
+    for context in contexts:
+        ws.update(words(context))
+        joined.append("".join(ch for ch in context.lower() if ch.isalnum()))
+    return frozenset(ws), " ".join(joined)
+
+
+def _speaks(entry: ProtocolValue, ws: frozenset, joined: str) -> bool:
+    if entry.also and not any(w in ws for w in entry.also):
+        return False
+    return any(p in ws or (p in _DISTINCT and p in joined) for p in entry.protocols)
+
+
+def _field(entry: ProtocolValue, name_words: Tuple[str, ...]) -> bool:
+    return any(name_words[-len(f):] == f for f in entry.fields if len(f) <= len(name_words))
+
+
+def protocol_value(name: str, contexts: Iterable[str]) -> Tuple[Optional[str], bool]:
+    """What a standard says about `name` in code whose module path, class and function are `contexts`.
+
+    Returns (secret, public): `secret` is "<what> (<citation>)" when a standard requires the value
+    to be unpredictable; `public` is True when the standard only needs it unique (SDP's session id).
+
+    >>> protocol_value("trn_id", ["nmb/NetBIOS.py", "NetBIOS", "queryName"])
+    ('NetBIOS name service transaction id (RFC 5452 (same off-path forgery as DNS); RFC 1002 §4.2.1.1)', False)
+    >>> protocol_value("session_id", ["app/sdp.py", "make_offer"])
+    (None, True)
+    """
+    name_words = words(name)
+    if not name_words:
+        return None, False
+    ws, joined = _context_words(contexts)
+    for entry in PUBLIC:
+        if _field(entry, name_words) and _speaks(entry, ws, joined):
+            return None, True
+    for entry in UNPREDICTABLE:
+        if _field(entry, name_words) and _speaks(entry, ws, joined):
+            return entry.secret, False
+    return None, False
