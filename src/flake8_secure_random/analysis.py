@@ -32,7 +32,7 @@ from .weakness import (
 )
 from .sources import Scopes
 from .suppression import suppressed
-from .vocabulary import AMBIGUOUS, Vocabulary, words
+from .vocabulary import AMBIGUOUS, ANSWER_WORDS, Vocabulary, words
 
 _MAX_PASSES = 8
 
@@ -356,7 +356,7 @@ class _Analysis:
 
     def nested(self, stmts: List[ast.stmt], scope: ast.AST, control: Taint) -> None:
         saved = self.control
-        self.control = saved | {c for c in control if isinstance(c, Source)}
+        self.control = saved | control  # random draws, and parameters that set which code runs how often
         self.body(stmts, scope)
         self.control = saved
 
@@ -440,10 +440,13 @@ class _Analysis:
 
     def check_target(self, target: ast.AST, taint: Taint, scope: ast.AST) -> None:
         name = sinks.target_name(target)
+        key = sinks.key_name(target)  # `store[f"reset_token_{uid}"]`, `session[cookie_name]`
+        if key and self.named(key)[0]:
+            name = key
         if not name:
             return
         line = target.lineno  # type: ignore[attr-defined]
-        shown = sinks.display(target)
+        shown = key if name == key else sinks.display(target)
         secret, standard, public = self.named(name)
         if public:
             return  # SDP's `session_id`: a standard says it only needs to be unique
@@ -456,8 +459,17 @@ class _Analysis:
         if secret:
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}{standard}")
             return
-        if isinstance(target, ast.Attribute) and self.cls is not None and _is_self(target.value) and self.vocab.bare(name):
+        if not self.vocab.bare(name):
+            return  # `self.condition_number`: the name says what it is, whatever the class is about
+        # `self.code` of class ResetCode; `kwargs["code"]` in a method of InvitationManager
+        member = isinstance(target, ast.Attribute) and _is_self(target.value)
+        item = isinstance(target, ast.Subscript) and _const_key(target) is not None
+        if self.cls is not None and (member or item):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
+        elif self.module_secret and words(name)[-1:] and words(name)[-1] in ANSWER_WORDS:
+            # `answer` in `captcha/image.py`: the module draws the secret, the name says it is the secret
+            self.sink(f"'{shown}' in a module about {self.module_secret}s", taint, line,
+                      f"becomes '{shown}' on line {line}, in a module about {self.module_secret}s", context=True)
 
     def named(self, name: str) -> Tuple[Optional[str], str, bool]:
         """(secret word, the standard's note for the why, public) for an identifier in the current
@@ -477,8 +489,11 @@ class _Analysis:
         return len(ws) > 1 and self.vocab.benign_word(ws[-1]) is not None
 
     def context_sink(self, context: str, name: str, taint: Taint, line: int, what: str) -> None:
-        """`name` inside `context` (a class, a function) holds a secret if the pair names one."""
-        if self.vocab.benign_word(f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
+        """`name` inside `context` (a class, a function) holds a secret if the pair names one. Harmless
+        words veto it, except that a drawing word in the context (`CaptchaImage`) never vetoes the
+        answer itself (`text`, `answer`, `code`): the picture is of it."""
+        answer = bool(words(name)) and words(name)[-1] in ANSWER_WORDS
+        if self.vocab.benign_word(name if answer else f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
             return
         self.sink(what, taint, line, f"becomes {what} on line {line}", context=True)
 
@@ -633,7 +648,7 @@ class _Analysis:
                 ret = self._get(self.returns, fn)
                 result |= {t for t in ret if isinstance(t, Source)}
                 if _depends(ret):
-                    result |= args
+                    result |= self._arguments_for(node, fn, ret, positional, args, scope)
                 self._into_parameters(node, fn, scope)
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
@@ -673,23 +688,53 @@ class _Analysis:
         if label is not None and self.scopes.bindings.get(self.func, {}).get(base.id) is not None:
             self._add(self.mutations, label, {t for t in taint if isinstance(t, Source)})
 
+    def _argument(self, call: ast.Call, fn: ast.AST, label: _Param) -> Optional[ast.AST]:
+        """The expression a call passes for one parameter of `fn`, or None (not passed, or unpacked)."""
+        for kw in call.keywords:
+            if kw.arg == label.name:
+                return kw.value
+        if label.position is None:
+            return None
+        i = label.position - (1 if _bound_call(call, fn) else 0)
+        if 0 <= i < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[: i + 1]):
+            return call.args[i]
+        return None
+
+    def _arguments_for(
+        self, call: ast.Call, fn: ast.AST, ret: Taint, positional: List[Taint], args: Taint, scope: ast.AST
+    ) -> Taint:
+        """What a helper's result carries from this call's arguments: only the arguments whose
+        parameters its return value depends on (`draw_chars(chars, image)` returns text made from
+        `chars`, not from the image). Unpacked arguments and `*args`/`**kwargs` count in full."""
+        taint: Taint = set()
+        for label in ret:
+            if not isinstance(label, _Param):
+                continue
+            if label.fn is not fn:
+                taint |= {label}  # a closure's outer parameter: the outer function's result depends on it
+                continue
+            arg = self._argument(call, fn, label)
+            if arg is None:
+                if label.position is None or any(isinstance(a, ast.Starred) for a in call.args) or any(
+                    kw.arg is None for kw in call.keywords
+                ):
+                    return taint | args
+                continue  # not passed: the default is used
+            i = next((j for j, a in enumerate(call.args) if a is arg), None)
+            taint |= positional[i] if i is not None else self.expr(arg, scope)
+        return taint
+
     def _into_parameters(self, call: ast.Call, fn: ast.AST, scope: ast.AST) -> None:
         """What a same-module call does to its arguments: an object whose parameter `fn` fills with
         random values (`parts[i] += str(randint(0, 9))`, `chars.append(choice(SYMBOLS))`) carries them here."""
         labels = self.param_labels.get(fn)
         if not labels:
             return
-        offset = 1 if _bound_call(call, fn) else 0
-        keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
         for label in labels.values():
             filled = self._get(self.mutations, label)
             if not filled:
                 continue
-            arg: Optional[ast.AST] = keywords.get(label.name)
-            if arg is None and label.position is not None:
-                i = label.position - offset
-                if 0 <= i < len(call.args):
-                    arg = call.args[i]
+            arg = self._argument(call, fn, label)
             if isinstance(arg, (ast.Name, ast.Attribute)):
                 self.assign(arg, set(filled) | self.control, scope, None)
 
@@ -757,10 +802,16 @@ def _member(key: object, member: Optional[str]) -> object:
 
 
 def _bound_call(call: ast.Call, fn: ast.AST) -> bool:
-    """`self.f(x)` / `cls.f(x)` calling `def f(self, x)`: the first parameter is not among the arguments."""
+    """`self.f(x)` / `cls.f(x)` calling `def f(self, x)`: the first parameter is not among the
+    arguments. `ClassName.f(self, x)` passes it explicitly."""
     args = getattr(fn, "args", None)
     positional = (list(getattr(args, "posonlyargs", [])) + args.args) if args is not None else []
-    return isinstance(call.func, ast.Attribute) and bool(positional) and positional[0].arg in ("self", "cls")
+    return (
+        isinstance(call.func, ast.Attribute)
+        and bool(positional)
+        and positional[0].arg in ("self", "cls")
+        and not (isinstance(call.func.value, ast.Name) and call.func.value.id[:1].isupper())
+    )
 
 
 def _is_self(expr: ast.AST) -> bool:

@@ -79,6 +79,27 @@ def target_name(target: ast.AST) -> Optional[str]:
     return None
 
 
+# Last words of a variable that holds a key rather than a value: `session[cookie_name]` stores a cookie.
+_KEY_HOLDERS = frozenset({"name", "key", "field", "attr", "attribute", "slot"})
+
+
+def key_name(target: ast.AST) -> Optional[str]:
+    """What a subscript's key says it stores, when the key is not a constant: the text of an f-string
+    (`store[f"reset_token_{uid}"]` -> `reset_token_`) or a variable named for a key (`cookie_name` ->
+    `cookie`). None for anything else."""
+    if not isinstance(target, ast.Subscript):
+        return None
+    key = target.slice
+    if isinstance(key, ast.JoinedStr):
+        text = "".join(v.value for v in key.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        return text or None
+    name = key.id if isinstance(key, ast.Name) else key.attr if isinstance(key, ast.Attribute) else ""
+    ws = words(name)
+    if len(ws) > 1 and ws[-1] in _KEY_HOLDERS:
+        return "_".join(ws[:-1])
+    return None
+
+
 def display(target: ast.AST) -> str:
     if isinstance(target, ast.Attribute):
         base = dotted(target)

@@ -55,6 +55,11 @@ FAKE = frozenset(
     {"fake", "faker", "dummy", "mock", "mocked", "example", "sample", "demo", "placeholder", "stub", "bogus", "test", "testing"}
 )
 
+# Names of the value a challenge asks for: in code about a captcha or a code (a module, a package, a
+# class named so), `text`, `answer` and `code` are that secret, and drawing words around them (`image.py`,
+# `CaptchaImage`, `draw_text`) describe the picture of it, not it.
+ANSWER_WORDS = frozenset({"answer", "text", "code", "string", "str", "word", "phrase", "solution", "result", "chars"})
+
 # What a fake-data function or class stands in for, besides a secret itself: a person's whole record
 # (`FakeUser`, `make_dummy_account()`, `fake_profile_data()`), whose password is as fake as its name.
 FAKED_RECORDS = frozenset(
