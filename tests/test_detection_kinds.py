@@ -126,7 +126,7 @@ FLAGGED = {
         """, "app/util.py", [2]),
     "generator_as_parameter_default": ("""
         import random
-        def make_ticket(n, rng=random.Random()):
+        def make_token(n, rng=random.Random()):
             return "".join(rng.choice("ABCDEF") for _ in range(n))
         """, "app/util.py", [2]),
     # 7. a secret stored under a key held in a variable or an f-string

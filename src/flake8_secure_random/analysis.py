@@ -25,7 +25,7 @@ from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
-from .paths import context_words, is_fake_data_path, is_test_path
+from .paths import context_words, is_fake_data_path, is_test_path, package_words
 from .protocols import protocol_value
 from .weakness import (
     might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
@@ -180,7 +180,12 @@ class _Analysis:
         self.vocab = vocab
         self.scopes = Scopes(tree)
         self.module_secret = vocab.module_secret(module_words)
-        self.module_benign = any(w in vocab.benign for w in module_words)
+        # `mycaptcha/image.py`: the package is about the secret, the module draws it; its answer words
+        # (`answer`, `text`) are the secret. Only words with no harmless sense: a `salt/` or `token/`
+        # folder names a project or a lexer.
+        package = vocab.module_secret(package_words(path)) if path else None
+        self.package_secret = self.module_secret or (package if package not in AMBIGUOUS else None)
+        self.module_benign = any(vocab.benign_word(w) for w in module_words)
         self.functions = self.scopes.functions
         self.returns: Dict[ast.AST, Taint] = {}
         self.returned_items: Dict[Tuple[ast.AST, int, int], Taint] = {}  # (function, index, arity)
@@ -319,12 +324,14 @@ class _Analysis:
             taint = self.expr(node.value, scope) | self.control
             for target in node.targets:
                 self.assign(target, taint, scope, node.value)
+            self._factory(node.targets, node.value, scope)
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
             if node.value is not None:
                 taint = self.expr(node.value, scope) | self.control
                 if isinstance(node, ast.AugAssign):
                     taint |= self.expr(node.target, scope)
                 self.assign(node.target, taint, scope, node.value)
+                self._factory([node.target], node.value, scope)
         elif isinstance(node, ast.Return):
             self.returned(self.expr(node.value, scope) if node.value else set(), scope, node)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
@@ -353,6 +360,22 @@ class _Analysis:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.expr):
                     self.expr(child, scope)
+
+    def _factory(self, targets: List[ast.expr], value: ast.AST, scope: ast.AST) -> None:
+        """`api_key = Column(String, default=lambda: ...)`, `token: str = field(default_factory=_rand)`:
+        the framework calls the callable to fill the field, so what it returns is the field's value."""
+        if not isinstance(value, ast.Call):
+            return
+        made: Taint = set()
+        for kw in value.keywords:
+            if kw.arg not in _FACTORY_KEYWORDS:
+                continue
+            fns = [kw.value] if isinstance(kw.value, ast.Lambda) else self.helper(kw.value, scope) or []
+            for fn in fns:
+                made |= {label for label in self._get(self.returns, fn) if isinstance(label, Source)}
+        if made:
+            for target in targets:
+                self.check_target(target, made, scope)
 
     def nested(self, stmts: List[ast.stmt], scope: ast.AST, control: Taint) -> None:
         saved = self.control
@@ -397,7 +420,12 @@ class _Analysis:
         pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
         pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         for arg, default in pairs:
-            self._add(self.vars, (id(fn), arg.arg), self.expr(default, scope))
+            taint = self.expr(default, scope)
+            self._add(self.vars, (id(fn), arg.arg), taint)
+            secret, standard, _ = self.named(arg.arg)
+            if secret and taint:  # `def create_user(name, password=_rand())`: made once, used by every call
+                line = default.lineno
+                self.sink(arg.arg, taint, line, f"is the default of '{arg.arg}' of {getattr(fn, 'name', 'lambda')}() on line {line}{standard}")
 
     def assign(self, target: ast.AST, taint: Taint, scope: ast.AST, value: Optional[ast.AST], check: bool = True) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
@@ -450,6 +478,8 @@ class _Analysis:
         secret, standard, public = self.named(name)
         if public:
             return  # SDP's `session_id`: a standard says it only needs to be unique
+        if isinstance(target, ast.Subscript) and name != key and _const_key(target) is None and _bare_plural(name):
+            return  # `tokens[i] = ...`: an item of a text's tokens (or a jar's cookies) changed in place
         if secret in AMBIGUOUS and isinstance(target, ast.Name) and self._makes_benign_thing():
             return  # a local `nonce` inside `make_boundary()`: a part of what the function makes
         if secret == "token" and self.vocab.token_of_kind(
@@ -466,10 +496,10 @@ class _Analysis:
         item = isinstance(target, ast.Subscript) and _const_key(target) is not None
         if self.cls is not None and (member or item):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
-        elif self.module_secret and words(name)[-1:] and words(name)[-1] in ANSWER_WORDS:
+        elif self.package_secret and words(name)[-1:] and words(name)[-1] in ANSWER_WORDS:
             # `answer` in `captcha/image.py`: the module draws the secret, the name says it is the secret
-            self.sink(f"'{shown}' in a module about {self.module_secret}s", taint, line,
-                      f"becomes '{shown}' on line {line}, in a module about {self.module_secret}s", context=True)
+            self.sink(f"'{shown}' in a module about {self.package_secret}s", taint, line,
+                      f"becomes '{shown}' on line {line}, in a module about {self.package_secret}s", context=True)
 
     def named(self, name: str) -> Tuple[Optional[str], str, bool]:
         """(secret word, the standard's note for the why, public) for an identifier in the current
@@ -641,6 +671,9 @@ class _Analysis:
         src = self.scopes.source_of_call(node, scope)
         if src is not None:
             return self.source_call(node, src, args, scope)
+        wrapped = self.scopes.partial_source(node, scope)
+        if wrapped is not None:
+            return {wrapped} | args  # the partial object: calling it draws
         helper = self.helper(func, scope)
         if helper is not None:
             result: Taint = set()
@@ -675,10 +708,10 @@ class _Analysis:
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args
             return receiver
-        self.expr(func, scope)
+        called = self.expr(func, scope)
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
             return set()  # an object built from random values (an Image, a Wave) is not a secret value
-        return args
+        return args | called  # calling a value that carries a draw (a `partial` of one) draws
 
     def _mutates(self, base: ast.AST, taint: Taint) -> None:
         """`parts[i] += ...`, `chars.append(...)` on a parameter: the caller's object changes."""
@@ -769,6 +802,11 @@ class _Analysis:
         return None
 
 
+# Keywords that hand a framework a callable whose result fills a field: SQLAlchemy `Column(default=,
+# onupdate=)` and `mapped_column(insert_default=)`, Django `Field(default=)`, `dataclasses.field(default_factory=)`,
+# pydantic `Field(default_factory=)`, attrs `field(factory=)`.
+_FACTORY_KEYWORDS = frozenset({"default", "default_factory", "factory", "insert_default", "onupdate"})
+
 _PICKERS = frozenset({"choice", "choices", "sample", "shuffle", "permutation"})
 # Collections of existing things: picking one of them does not make a new secret
 # (`random.choice(jwks["keys"])`, `random.shuffle(servers)`).
@@ -787,6 +825,12 @@ def _picks_existing(collection: ast.AST) -> bool:
         collection = collection.args[0]
     name = sinks.target_name(collection)
     return bool(name) and any(w in _EXISTING for w in words(name))  # type: ignore[arg-type]
+
+
+def _bare_plural(name: str) -> bool:
+    """`tokens`, `cookies`, `pins`: one plural word of a strong word with a harmless sense."""
+    ws = words(name)
+    return len(ws) == 1 and ws[0].endswith("s") and ws[0][:-1] in AMBIGUOUS
 
 
 def _const_key(sub: ast.Subscript) -> Optional[str]:

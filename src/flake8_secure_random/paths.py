@@ -46,6 +46,13 @@ def context_words(path: str) -> Tuple[str, ...]:
     return words(parent) if parent and not _NOISE.match(parent) else ()
 
 
+def package_words(path: str) -> Tuple[str, ...]:
+    """Words of the folder a module sits in (`mycaptcha/image.py` -> mycaptcha): what its package is
+    about, when the module's own name only says which part it is."""
+    parent = PurePath(path.replace("\\", "/")).parent.name
+    return words(parent) if parent and not _NOISE.match(parent) else ()
+
+
 # Folder and module words of fake-data code: a Faker-like package makes stand-in passwords and tokens
 # by design (LABELS.md: fake data generators are benign). `example`/`demo`/`sample` are not here:
 # examples show real use of a library and are copied into real code.

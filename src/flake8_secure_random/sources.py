@@ -79,8 +79,12 @@ class Scopes:
                     self._collect_stmt(inner, stmt)
                 return
             self.functions.setdefault(stmt.name, []).append(stmt)
+            defaults = _call_defaults(stmt.args)
             for arg in _all_args(stmt.args):
-                self._bind(stmt, arg.arg, _Binding("other"))
+                # `def f(rng=random.Random())`: one generator made at definition time, used by every call
+                # that does not pass its own
+                default = defaults.get(arg.arg)
+                self._bind(stmt, arg.arg, _Binding("assign", default) if default is not None else _Binding("other"))
             for inner in stmt.body:
                 self._collect_stmt(inner, stmt)
             return
@@ -252,6 +256,22 @@ class Scopes:
             return ("inst", self._source(call, "generator", qual))
         return None
 
+    def partial_source(self, call: ast.Call, scope: ast.AST) -> Optional[Source]:
+        """`functools.partial(random.getrandbits, 128)`: a random function wrapped to be called later.
+        The Source is the `partial(...)` call, named after the function it wraps."""
+        if not call.args or not (isinstance(call.func, (ast.Name, ast.Attribute))):
+            return None
+        if (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) != "partial":
+            return None
+        ref = self.ref(call.args[0], scope)
+        if ref is None or ref[0] != "fn":
+            return None
+        qual = str(ref[1])
+        mod, _, name = qual.rpartition(".")
+        if (mod == "random" and name in RANDOM_FUNCTIONS) or (mod == "numpy.random" and name in NUMPY_FUNCTIONS):
+            return self._source(call, "function" if mod == "random" else "numpy", qual)
+        return None
+
     def source_of_call(self, call: ast.Call, scope: ast.AST) -> Optional[Source]:
         """The Source a call is (or uses: a generator instance's method), or None."""
         func = call.func
@@ -301,6 +321,14 @@ def _module_ref(dotted: str) -> Optional[Ref]:
     if dotted in ("random", "numpy", "numpy.random"):
         return ("mod", dotted)
     return None
+
+
+def _call_defaults(args: ast.arguments) -> Dict[str, ast.Call]:
+    """Parameters whose default is a call's result: {name: call}."""
+    positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return {a.arg: d for a, d in pairs if isinstance(d, ast.Call)}
 
 
 def _all_args(args: ast.arguments) -> List[ast.arg]:

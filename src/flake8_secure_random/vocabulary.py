@@ -180,8 +180,6 @@ class Vocabulary:
         'coupon_code'
         """
         ws = words(identifier)
-        if len(ws) == 1 and ws[0].endswith("s") and ws[0][:-1] in AMBIGUOUS:
-            return None  # a bare `tokens`, `cookies`, `pins`: a text's tokens, a jar, a board's pins
         if ws:  # a plural head is a collection of them (`api_tokens`); elsewhere (`tokens_seen`) it is about them
             ws = ws[:-1] + (self._singular(ws[-1]),)
         if len(ws) > 1 and ws[-1] == "keys" and ws[-2] in MAKER_QUALIFIERS:

@@ -153,6 +153,12 @@ def _may_bind(text: str, name: str) -> bool:
     return False
 
 
+def _wraps(call: ast.Call) -> bool:
+    """`functools.partial(random.getrandbits, 128)`: the flagged call wraps the random function."""
+    func = call.func
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
+
+
 def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index: ModuleIndex,
             pieces: Callable[[int, int], str]) -> Union[Rewrite, str]:
     """The exact rewrite of one flagged node, or why there is none. `pieces(start, end)` is the
@@ -170,6 +176,9 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index:
         return _compare(finding, node, text, offsets, start, end, pieces)
     assert isinstance(node, ast.Call)
     method = finding.qualname.rpartition(".")[2]
+    if node.args and _wraps(node):
+        return (f"{finding.qualname}() is wrapped in {ast.unparse(node.func)}() to be called later; "
+                "wrap a secrets function instead, by hand")
     if finding.code == "RND102":
         return _generator(finding, node, text, offsets, index, start, end)
     func_start, func_end = offsets.span(node.func)
