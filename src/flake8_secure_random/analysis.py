@@ -544,13 +544,11 @@ class _Analysis:
             return
         line = node.lineno  # type: ignore[attr-defined]
         shown = f"{name}()"
-        secret, standard, _ = self.named(name)
-        if secret:
-            self.sink(shown, sources, line, f"is returned by {shown} on line {line}{standard}")
+        # What is returned says what it is, whatever the function is called: `return image` from
+        # `_make_captcha()` is the picture; `return answer, image, font` returns the answer.
+        if _returns_benign_name(node, self.vocab):
             return
-        if self.vocab.benign_word(name) or _returns_benign_name(node, self.vocab):
-            return
-        if isinstance(value, (ast.Tuple, ast.List)):  # `return captcha, image`: only the secret-looking parts
+        if isinstance(value, (ast.Tuple, ast.List)):
             sources = set()
             for elt in value.elts:
                 elt_name = sinks.target_name(elt)
@@ -558,6 +556,12 @@ class _Analysis:
                     sources |= {t for t in self.expr(elt, scope) if isinstance(t, Source)}
             if not sources:
                 return
+        secret, standard, _ = self.named(name)
+        if secret:
+            self.sink(shown, sources, line, f"is returned by {shown} on line {line}{standard}")
+            return
+        if self.vocab.benign_word(name):
+            return
         if self.cls is not None and self.vocab.secret_word(self.cls.name) and not self.vocab.benign_word(self.cls.name):
             self.sink(f"{self.cls.name}.{name}()", sources, line,
                       f"is returned by {self.cls.name}.{name}() on line {line}", context=True)

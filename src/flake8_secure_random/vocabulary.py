@@ -122,8 +122,16 @@ BENIGN = frozenset(
 # Run-together spellings to try splitting (`csrftoken`, `apikey`, `sessionid`).
 _SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS | {"session"}
 
-# Secret words that package names glue to others: `passgen`, `pwgen`, `mkpw`, `simplemathcaptcha`.
-_RUN_TOGETHER = ("password", "passwd", "passphrase", "pass", "pwd", "pw", "token", "secret", "captcha", "otp")
+# Secret words that package names glue to others: `simplemathcaptcha`, `passwordmanager`. `token` is not
+# one (`tokenizer`, `tokenstream`): it has a harmless sense.
+_RUN_TOGETHER = ("password", "passwd", "passphrase", "secret", "captcha")
+# Short secret words glue only to a word that says the module makes (a generator, an iterator) or keeps
+# them: `passgen`, `pwgen`, `mkpw`, `pyotp`. Anything else is another word that starts so (`passthrough`).
+_RUN_TOGETHER_SHORT = ("pass", "pwd", "pw", "otp")
+_MAKER_AFFIXES = frozenset(
+    {"gen", "generator", "iter", "iterator", "maker", "mk", "make", "new", "py", "safe", "store", "keeper", "manager", "mgr",
+     "tool", "lib"}
+)
 
 _SPELLED_OUT = {"pass": "password", "pw": "password", "pwd": "password", "passwd": "password"}
 
@@ -158,6 +166,16 @@ def _unrun(word: str) -> tuple[str, ...]:
         if head in _SPLIT_HALVES and tail in _SPLIT_HALVES and (head in STRONG | QUALIFIERS or tail in STRONG):
             return (head, tail)
     return (word,)
+
+
+def _glued(word: str, secret: str) -> bool:
+    """Whether a module word is `secret` glued to another word (`simplemathcaptcha`, `passgen`)."""
+    if len(word) <= len(secret):
+        return False
+    rest = word[len(secret):] if word.startswith(secret) else word[: -len(secret)] if word.endswith(secret) else None
+    if rest is None:
+        return False
+    return secret in _RUN_TOGETHER or rest in _MAKER_AFFIXES
 
 
 class Vocabulary:
@@ -226,10 +244,7 @@ class Vocabulary:
         # a module named in the plural holds code about them: `tokens.py`, `challenges.py`
         secret = self.secret_word("_".join(self._singular(w) for w in module_words))
         if not secret:
-            secret = next(
-                (s for w in module_words for s in _RUN_TOGETHER if len(w) > len(s) and (w.startswith(s) or w.endswith(s))),
-                None,
-            )
+            secret = next((s for w in module_words for s in _RUN_TOGETHER + _RUN_TOGETHER_SHORT if _glued(w, s)), None)
         return _SPELLED_OUT.get(secret, secret) if secret else None
 
     def token_of_kind(self, identifier: str, contexts: Iterable[str]) -> bool:
