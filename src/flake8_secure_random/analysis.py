@@ -192,7 +192,15 @@ class _Analysis:
         self.param_labels: Dict[ast.AST, Dict[str, _Param]] = {}
         self.mutations: Dict[_Param, Taint] = {}  # random values a function puts into a parameter's object
         self.vars: Dict[Tuple[int, str], Taint] = {}
-        self.attrs: Dict[str, Taint] = {}
+        self.attrs: Dict[object, Taint] = {}  # attribute name, or (class family, name) for `self.<name>`
+        self.attr_classes: Dict[str, Set[object]] = {}  # attribute name -> its (class family, name) keys
+        self.bases: Dict[str, str] = {}  # class name -> the first same-module class it derives from
+        classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+        names = {c.name for c in classes}
+        for c in classes:
+            base = next((b.id for b in c.bases if isinstance(b, ast.Name) and b.id in names and b.id != c.name), None)
+            if base:
+                self.bases.setdefault(c.name, base)
         self.hits: Dict[Source, _Hit] = {}
         self.seeds: Dict[ast.AST, List[Source]] = {}  # function scope -> its seed() calls
         self.used: Dict[ast.AST, Set[Source]] = {}  # function scope -> the module functions it calls
@@ -277,8 +285,36 @@ class _Analysis:
         if isinstance(base, ast.Name):
             return self.vars, self._var_key(base.id, scope)
         if isinstance(base, ast.Attribute):
-            return self.attrs, base.attr
+            return self.attrs, self._attr_key(base)
         return None
+
+    # Attributes are kept per class family for `self.x` (`self.data` of a protocol class is not
+    # `self.data` of its handshake helper), and by name alone for `obj.x`, which may be any class's.
+    def _attr_key(self, node: ast.Attribute) -> object:
+        if _is_self(node.value) and self.cls is not None:
+            key = (self.family(self.cls), node.attr)
+            self._add(self.attr_classes, node.attr, {key})
+            return key
+        return node.attr
+
+    def _attr_read(self, node: ast.Attribute) -> Taint:
+        keys: List[object] = [node.attr]
+        if _is_self(node.value) and self.cls is not None:
+            keys.append((self.family(self.cls), node.attr))
+        else:
+            keys.extend(self._get(self.attr_classes, node.attr))
+        taint: Taint = set()
+        for key in keys:
+            taint |= self._get(self.attrs, key) | self._get(self.attrs, _member(key, "*"))
+        return taint
+
+    def family(self, cls: ast.ClassDef) -> str:
+        """The same-module class hierarchy `cls` belongs to, by the name of its topmost class."""
+        name, seen = cls.name, set()
+        while name in self.bases and name not in seen:
+            seen.add(name)
+            name = self.bases[name]
+        return name
 
     def sink(self, secret: Optional[str], taint: Taint, line: int, how: str, context: bool = False) -> None:
         """Record that `taint` reaches a secret. A name that says "secret" itself outranks a context
@@ -443,9 +479,11 @@ class _Analysis:
         if isinstance(target, ast.Name):
             self._add(self.vars, self._var_key(target.id, scope), taint)
             if isinstance(scope, ast.ClassDef):  # a class attribute, read as `self.<name>`
-                self._add(self.attrs, target.id, taint)
+                key = (self.family(scope), target.id)
+                self._add(self.attr_classes, target.id, {key})
+                self._add(self.attrs, key, taint)
         elif isinstance(target, ast.Attribute):
-            self._add(self.attrs, target.attr, taint)
+            self._add(self.attrs, self._attr_key(target), taint)
         elif isinstance(target, ast.Subscript):
             # an item drawn and put at a random position: the position shapes the result as much as the
             # item (`chars[randrange(n)] = choice(SYMBOLS)`); a constant put there (`grid[randrange(n)] = 1`)
@@ -593,7 +631,7 @@ class _Analysis:
             key = self._var_key(node.id, scope)
             return self._get(self.vars, key) | self._get(self.vars, _member(key, "*"))
         if isinstance(node, ast.Attribute):
-            return self.expr(node.value, scope) | self._get(self.attrs, node.attr) | self._get(self.attrs, _member(node.attr, "*"))
+            return self.expr(node.value, scope) | self._attr_read(node)
         if isinstance(node, ast.Subscript):
             index = self.expr(node.slice, scope)
             if _picks_existing(node.value):

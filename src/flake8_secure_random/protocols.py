@@ -61,6 +61,10 @@ UNPREDICTABLE: Tuple[ProtocolValue, ...] = (
 # Values with a secret-sounding name that the standard only needs unique: quiet in that protocol.
 PUBLIC: Tuple[ProtocolValue, ...] = (
     ProtocolValue("SDP session id", (("session", "id"), ("sess", "id")), ("sdp",), "RFC 8866 §5.2 (o= line)"),
+    ProtocolValue("WebSocket handshake key or challenge",
+                  (("key",), ("handshake", "key"), ("key1",), ("key2",), ("challenge",), ("challenge", "response")),
+                  ("websocket", "websockets"),
+                  "RFC 6455 §4.1, §10.3 and draft-hixie-76 §1.3: it only shows the server read the handshake"),
 )
 
 # Context words long and distinctive enough to find inside a run-together name (`NetBIOSSession`).
@@ -82,8 +86,9 @@ def _speaks(entry: ProtocolValue, ws: frozenset, joined: str) -> bool:
     return any(p in ws or (p in _DISTINCT and p in joined) for p in entry.protocols)
 
 
-def _field(entry: ProtocolValue, name_words: Tuple[str, ...]) -> bool:
-    return any(name_words[-len(f):] == f for f in entry.fields if len(f) <= len(name_words))
+def _field(entry: ProtocolValue, name_words: Tuple[str, ...]) -> int:
+    """The length of the longest of the entry's field spellings that ends `name_words` (0: none)."""
+    return max((len(f) for f in entry.fields if name_words[-len(f):] == f), default=0)
 
 
 def protocol_value(name: str, contexts: Iterable[str]) -> Tuple[Optional[str], bool]:
@@ -101,10 +106,11 @@ def protocol_value(name: str, contexts: Iterable[str]) -> Tuple[Optional[str], b
     if not name_words:
         return None, False
     ws, joined = _context_words(contexts)
-    for entry in PUBLIC:
-        if _field(entry, name_words) and _speaks(entry, ws, joined):
-            return None, True
-    for entry in UNPREDICTABLE:
-        if _field(entry, name_words) and _speaks(entry, ws, joined):
-            return entry.secret, False
-    return None, False
+    # the longest field spelling wins: `masking_key` is the mask, a bare `key` the handshake key
+    best: Tuple[int, Optional[str], bool] = (0, None, False)
+    for public, table in ((True, PUBLIC), (False, UNPREDICTABLE)):
+        for entry in table:
+            length = _field(entry, name_words)
+            if length > best[0] and _speaks(entry, ws, joined):
+                best = (length, None if public else entry.secret, public)
+    return best[1], best[2]
