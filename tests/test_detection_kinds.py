@@ -49,6 +49,11 @@ FLAGGED = {
                 self.text = "".join(random.sample("ABCDEFGH", 4))
                 self.noise = random.random()
         """, "app/drawing.py", [4]),
+    "captcha_text_function_in_a_captcha_package": ("""
+        import random, string
+        def generate_text(n=5):
+            return "".join(random.choice(string.ascii_uppercase) for _ in range(n))
+        """, "mycaptcha/text.py", [3]),
     # 2. calls that pass a value through
     "repr_passes_value": ("""
         import random
@@ -129,6 +134,26 @@ FLAGGED = {
         def make_token(n, rng=random.Random()):
             return "".join(rng.choice("ABCDEF") for _ in range(n))
         """, "app/util.py", [2]),
+    "partial_stored_on_self": ("""
+        import random, struct
+        from functools import partial
+        class WebSocketWriter:
+            def __init__(self):
+                self.get_random_bits = partial(random.getrandbits, 32)
+            def send(self, payload):
+                mask = struct.pack("!I", self.get_random_bits())
+                return mask + payload
+        """, "app/ws/writer.py", [5]),
+    "map_of_random_choice": ("""
+        import random
+        CHARS = "abcdef0123"
+        api_key = "".join(map(random.choice, [CHARS] * 32))
+        password = "".join(map(lambda _: random.choice(CHARS), range(16)))
+        """, "app/util.py", [3, 4]),
+    "lambda_named_for_a_secret": ("""
+        import random
+        new_token = lambda: "%032x" % random.getrandbits(128)
+        """, "app/util.py", [2]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -139,6 +164,16 @@ FLAGGED = {
         import random
         def login(session, cookie_name):
             session[cookie_name] = "%x" % random.getrandbits(64)
+        """, "app/util.py", [3]),
+    "setdefault_key": ("""
+        import random
+        def defaults(d):
+            d.setdefault("password", "".join(random.choice("abcdef") for _ in range(16)))
+        """, "app/util.py", [3]),
+    "tuple_key_with_a_name": ("""
+        import random
+        def remember(store, uid):
+            store[uid, "token"] = random.getrandbits(64)
         """, "app/util.py", [3]),
     # 8. factory methods of secret-named models; parameter defaults named like a secret
     "manager_create_kwargs_code": ("""
@@ -319,6 +354,51 @@ QUIET = {
                     tokens[i] = random.choice(tokens)
             return tokens
         """, "app/nlp.py"),
+    # harmless senses of ambiguous words, and quantities
+    "recipe_salt": ("""
+        import random
+        class Recipe:
+            def __init__(self):
+                self.salt = random.uniform(0.5, 2.0)
+                self.salt_grams = round(random.uniform(1, 5), 1)
+        """, "app/kitchen.py"),
+    "salt_and_pepper_noise": ("""
+        import random
+        def salt_and_pepper(pixels):
+            for i in range(len(pixels)):
+                salt = random.randint(0, 255)
+                pixels[i] = salt
+        """, "app/imaging.py"),
+    "music_signatures": ("""
+        import random
+        def compose():
+            time_signature = (random.randint(2, 7), 4)
+            key_signature = random.randint(-7, 7)
+            return time_signature, key_signature
+        """, "app/music.py"),
+    "language_model_tokens": ("""
+        import random
+        def sample(vocab, probs):
+            next_token = random.choices(vocab, weights=probs, k=1)[0]
+            start_token_id = random.randrange(len(vocab))
+            return next_token, start_token_id
+        """, "app/llm.py"),
+    "token_bucket": ("""
+        import random
+        class TokenBucket:
+            def __init__(self, rate):
+                self.tokens = random.uniform(0, rate)
+        """, "app/ratelimit.py"),
+    "led_pin": ("""
+        import random
+        led_pin = random.randint(2, 13)
+        """, "app/board.py"),
+    "proof_of_work_nonce": ("""
+        import random
+        def mine_block(header, difficulty):
+            nonce = random.getrandbits(32)
+            return header, nonce
+        """, "app/chain.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""
         import random

@@ -32,7 +32,7 @@ from .weakness import (
 )
 from .sources import Scopes
 from .suppression import suppressed
-from .vocabulary import AMBIGUOUS, ANSWER_WORDS, Vocabulary, words
+from .vocabulary import AMBIGUOUS, ANSWER_WORDS, HARMLESS_SENSES, Vocabulary, words
 
 _MAX_PASSES = 8
 
@@ -358,15 +358,17 @@ class _Analysis:
             self.cls, self.fake, self.fake_context = saved_cls
         elif isinstance(node, ast.Assign):
             taint = self.expr(node.value, scope) | self.control
+            quantity = _quantity(node.value, self.scopes, scope)
             for target in node.targets:
-                self.assign(target, taint, scope, node.value)
+                self.assign(target, taint, scope, node.value, check=not quantity)
             self._factory(node.targets, node.value, scope)
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
             if node.value is not None:
                 taint = self.expr(node.value, scope) | self.control
                 if isinstance(node, ast.AugAssign):
                     taint |= self.expr(node.target, scope)
-                self.assign(node.target, taint, scope, node.value)
+                quantity = _quantity(node.value, self.scopes, scope)
+                self.assign(node.target, taint, scope, node.value, check=not quantity)
                 self._factory([node.target], node.value, scope)
         elif isinstance(node, ast.Return):
             self.returned(self.expr(node.value, scope) if node.value else set(), scope, node)
@@ -520,10 +522,10 @@ class _Analysis:
             return  # `tokens[i] = ...`: an item of a text's tokens (or a jar's cookies) changed in place
         if secret in AMBIGUOUS and isinstance(target, ast.Name) and self._makes_benign_thing():
             return  # a local `nonce` inside `make_boundary()`: a part of what the function makes
-        if secret == "token" and self.vocab.token_of_kind(
+        if secret in HARMLESS_SENSES and self.vocab.harmless_sense(
             name, [getattr(n, "name", "") for n in (self.func, self.cls) if n is not None]
         ):
-            return  # `self.token` of `class Lock`: who holds the lock, not a credential
+            return  # `self.token` of `class Lock`, `salt` in `salt_and_pepper()`: the harmless sense
         if secret:
             self.sink(shown, taint, line, f"is assigned to '{shown}' on line {line}{standard}")
             return
@@ -867,6 +869,30 @@ def _picks_existing(collection: ast.AST) -> bool:
         collection = collection.args[0]
     name = sinks.target_name(collection)
     return bool(name) and any(w in _EXISTING for w in words(name))  # type: ignore[arg-type]
+
+
+# Draws from a parameterised distribution: an amount, a weight, a duration, a rate -- a number used as
+# a number, never a credential (`self.salt = random.uniform(0.5, 2.0)` in a recipe, a bucket's tokens).
+_QUANTITIES = frozenset(
+    {"uniform", "triangular", "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate",
+     "gammavariate", "betavariate", "paretovariate", "weibullvariate", "normal", "standard_normal", "randn",
+     "beta", "binomial", "exponential", "poisson", "gamma", "lognormal"}
+)
+
+
+def _quantity(value: Optional[ast.AST], scopes: Scopes, scope: ast.AST) -> bool:
+    """Whether a value is a random quantity used as a number: a distribution draw, alone or in
+    arithmetic, `round()`, `abs()`, `min()`/`max()` (not turned into text, bytes or an int)."""
+    if isinstance(value, ast.BinOp):
+        return _quantity(value.left, scopes, scope) or _quantity(value.right, scopes, scope)
+    if isinstance(value, ast.UnaryOp):
+        return _quantity(value.operand, scopes, scope)
+    if not isinstance(value, ast.Call):
+        return False
+    if isinstance(value.func, ast.Name) and value.func.id in ("round", "abs", "min", "max", "float"):
+        return any(_quantity(arg, scopes, scope) for arg in value.args)
+    src = scopes.source_of_call(value, scope)
+    return src is not None and src.method in _QUANTITIES
 
 
 def _bare_plural(name: str) -> bool:

@@ -187,7 +187,7 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
     other_words = words(_name_of(other) or "")
     if other_words and other_words[-1] in _IDENTIFIERS:
         return None  # `session_key != user.pk`: which user, not a secret check
-    if vocab.token_of_kind(name, (name, *scope.names())):
+    if vocab.harmless_sense(name, (name, *scope.names())):
         return None
     head, qualifiers = ws[-1], ws[:-1]
     qualified = any(q in QUALIFIERS or q in vocab.strong for q in qualifiers)

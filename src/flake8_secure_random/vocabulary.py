@@ -43,12 +43,30 @@ NOT_SECRET_HEADS = frozenset(
     }
 )
 
-# Kinds of token that identify or point at something and guard nothing: a lock's owner token (shown
-# to every client of the lock), a page or continuation cursor, a cancellation handle, a parser's token.
-NOT_SECRET_TOKEN_KINDS = frozenset(
-    {"lock", "lease", "mutex", "semaphore", "page", "pagination", "continuation", "cancellation", "cancel",
-     "sync", "lexer", "lex", "parser", "parse"}
-)
+# Harmless senses of the ambiguous strong words: a word next to one of these, in the name or in the
+# enclosing function or class, says which sense is meant.
+HARMLESS_SENSES = {
+    # a lock's owner token (shown to every client of the lock), a page or continuation cursor, a
+    # cancellation handle, a lexer's or parser's token, a language model's tokens, a rate limiter's bucket
+    "token": frozenset(
+        {"lock", "lease", "mutex", "semaphore", "page", "pagination", "continuation", "cancellation", "cancel",
+         "sync", "lexer", "lex", "parser", "parse", "tokenizer", "vocab", "vocabulary", "eos", "bos", "pad", "unk",
+         "sep", "cls", "bucket", "sampling", "sampler", "logits", "prompt", "subword", "bpe", "embedding",
+         "next", "start", "end", "stop"}  # `next_token` is a pagination cursor (AWS NextToken) or a model's output
+    ),
+    # a microcontroller's pins
+    "pin": frozenset(
+        {"led", "gpio", "pwm", "analog", "digital", "io", "button", "sensor", "motor", "servo", "relay", "irq",
+         "spi", "i2c", "uart", "sda", "scl", "board", "arduino", "raspberry"}
+    ),
+    # music notation (time and key signatures), a function's or method's signature
+    "signature": frozenset({"time", "key", "meter", "music", "song", "chord", "note", "function", "func", "method",
+                            "call", "type", "inspect"}),
+    # image noise (salt-and-pepper), cooking
+    "salt": frozenset({"pepper", "noise", "recipe", "ingredient", "ingredients", "cook", "cooking", "food", "dish"}),
+    # a proof-of-work nonce is published with the block it was mined for
+    "nonce": frozenset({"block", "mine", "mining", "miner", "pow", "proof", "difficulty"}),
+}
 
 # Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
 FAKE = frozenset(
@@ -206,10 +224,11 @@ class Vocabulary:
             return None  # the last word says what it is: `token_count`, `captcha_image`, `key_size`
         if any(w in FAKE for w in ws) or (ws[-1] in GAME_HEADS and "secret" in ws):
             return None  # `fake_password`, `dummy_token`; a game's `secret_number`
-        if ws[-1] == "token" and any(w in NOT_SECRET_TOKEN_KINDS for w in ws[:-1]):
-            return None  # `lock_token`, `next_page_token`: an identifier or a cursor
-        for w in ws:
+        for i, w in enumerate(ws):
             if w in self.strong:
+                senses = HARMLESS_SENSES.get(w)
+                if senses and any(q in senses for q in ws[:i]):
+                    return None  # `lock_token`, `next_page_token`, `led_pin`, `time_signature`: the harmless sense
                 return w
         if ws[-1] == "pass" and len(ws) > 1:  # gen_pass, createPass, new_pass (not pass_count)
             return "pass"
@@ -247,13 +266,17 @@ class Vocabulary:
             secret = next((s for w in module_words for s in _RUN_TOGETHER + _RUN_TOGETHER_SHORT if _glued(w, s)), None)
         return _SPELLED_OUT.get(secret, secret) if secret else None
 
-    def token_of_kind(self, identifier: str, contexts: Iterable[str]) -> bool:
-        """Whether `identifier` is a plain token (no qualifier says what for) inside a class or function
-        whose name says it is a lock's, a pager's or a parser's token: `token` in `class Lock`."""
+    def harmless_sense(self, identifier: str, contexts: Iterable[str]) -> bool:
+        """Whether `identifier` is a plain ambiguous word (no qualifier says what for) inside a class or
+        function whose name says the harmless sense: `token` in `class Lock`, `salt` in `salt_and_pepper()`."""
         ws = words(identifier)
-        if not ws or ws[-1] != "token" or any(w in QUALIFIERS or w in self.strong for w in ws[:-1]):
+        if not ws:
             return False
-        return any(w in NOT_SECRET_TOKEN_KINDS for context in contexts for w in words(context))
+        word = self._singular(ws[-1])
+        senses = HARMLESS_SENSES.get(word)
+        if not senses or any(w in QUALIFIERS or w in self.strong for w in ws[:-1]):
+            return False
+        return any(self._singular(w) in senses or w in senses for context in contexts for w in words(context))
 
     def fake(self, identifier: str) -> bool:
         """`FakeUserFactory`, `demo_signup`: a name that says its code is not the real thing."""

@@ -521,7 +521,7 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
             continue
         if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
             continue
-        if vocab.token_of_kind(name, (function_name or "", cls)):
+        if vocab.harmless_sense(name, (function_name or "", cls)):
             continue  # a lock's owner token only has to differ from other clients' tokens
         if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
             continue  # `token_expired = expires_at < time.time()` is a truth value, not a secret
