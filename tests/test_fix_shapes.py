@@ -231,7 +231,7 @@ REFUSED = [
         id="keyword-only-in-target"),
     pytest.param(  # issue 11 kind 6: the partial is the flagged call, not a random call to rewrite
         "import functools, random\ngen = functools.partial(random.getrandbits, 128)\nsession_token = gen()\n",
-        "random.getrandbits() is wrapped in functools.partial() to be called later; wrap a secrets function "
+        "random.getrandbits() is handed to functools.partial(), which calls it; hand it a secrets function "
         "instead, by hand", id="partial"),
 ]
 

@@ -80,7 +80,7 @@ def test_every_rule_marked_unsafe_has_an_unsafe_example():
         ("token = random.random()", "token = secrets.SystemRandom().random()"),
         ("token = random.sample(chars, 8)", "token = secrets.SystemRandom().sample(chars, 8)"),
         ("token = random.choices(chars, k=8)", "token = secrets.SystemRandom().choices(chars, k=8)"),
-        ("token = random.uniform(0, 1)", "token = secrets.SystemRandom().uniform(0, 1)"),
+        ("token = str(random.uniform(0, 1))", "token = str(secrets.SystemRandom().uniform(0, 1))"),
         ("token = random.choice( chars )  # keep", "token = secrets.choice( chars )  # keep"),
     ],
 )

@@ -18,6 +18,7 @@ the enclosing function, class and module make a context sink, which benign words
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Dict, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
 
@@ -137,7 +138,10 @@ def find(
     lines = source_lines(source)
     found: List[Finding] = []
     if uses_random:
-        analysis = _Analysis(tree, vocab, context_words(path) if path else (), path or "")
+        # folder names are context whatever the working folder: `generator.py` checked from inside
+        # `captcha/` is the same module as `captcha/generator.py` checked from above
+        where = os.path.abspath(path) if path else ""
+        analysis = _Analysis(tree, vocab, context_words(where) if where else (), path or "", where)
         analysis.fake = bool(path) and is_fake_data_path(path)  # type: ignore[arg-type]
         analysis.strict = settings.strict
         analysis.run()
@@ -174,19 +178,24 @@ def needs_analysis(source: str) -> bool:
 
 
 class _Analysis:
-    def __init__(self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...], path: str = "") -> None:
+    def __init__(
+        self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...], path: str = "", where: str = ""
+    ) -> None:
         self.tree = tree
-        self.path = path
+        self.path = path  # as given: its folders say which protocol the code speaks (`app/sip/...`)
         self.vocab = vocab
         self.scopes = Scopes(tree)
         self.module_secret = vocab.module_secret(module_words)
         # `mycaptcha/image.py`: the package is about the secret, the module draws it; its answer words
         # (`answer`, `text`) are the secret. Only words with no harmless sense: a `salt/` or `token/`
         # folder names a project or a lexer.
-        package = vocab.module_secret(package_words(path)) if path else None
+        package = vocab.module_secret(package_words(where)) if where else None
         self.package_secret = self.module_secret or (package if package not in AMBIGUOUS else None)
         self.module_benign = any(vocab.benign_word(w) for w in module_words)
         self.functions = self.scopes.functions
+        self.lambda_names: Dict[ast.AST, str] = {
+            fn: name for name, fns in self.functions.items() for fn in fns if isinstance(fn, ast.Lambda)
+        }
         self.returns: Dict[ast.AST, Taint] = {}
         self.returned_items: Dict[Tuple[ast.AST, int, int], Taint] = {}  # (function, index, arity)
         self.param_labels: Dict[ast.AST, Dict[str, _Param]] = {}
@@ -514,7 +523,7 @@ class _Analysis:
         if not name:
             return
         line = target.lineno  # type: ignore[attr-defined]
-        shown = key if name == key else sinks.display(target)
+        shown = sinks.key_text(target) if name == key else sinks.display(target)
         secret, standard, public = self.named(name)
         if public:
             return  # SDP's `session_id`: a standard says it only needs to be unique
@@ -579,7 +588,7 @@ class _Analysis:
         sources = {t for t in taint if isinstance(t, Source)}
         if not sources:
             return
-        name = getattr(fn, "name", None)
+        name = getattr(fn, "name", None) or self.lambda_names.get(fn)  # `new_token = lambda: ...`
         if not name:
             return
         line = node.lineno  # type: ignore[attr-defined]
@@ -601,6 +610,10 @@ class _Analysis:
             self.sink(shown, sources, line, f"is returned by {shown} on line {line}{standard}")
             return
         if self.vocab.benign_word(name):
+            return
+        if self.package_secret and words(name)[-1] in ANSWER_WORDS:  # `generate_text()` in `mycaptcha/`
+            self.sink(f"{name}()", sources, line,
+                      f"is returned by {name}() on line {line}, in a module about {self.package_secret}s", context=True)
             return
         if self.cls is not None and self.vocab.secret_word(self.cls.name) and not self.vocab.benign_word(self.cls.name):
             self.sink(f"{self.cls.name}.{name}()", sources, line,
@@ -663,7 +676,7 @@ class _Analysis:
             saved = (self.func, self.control)
             self.func, self.control = node, set()
             self._params(node)
-            self._add(self.returns, node, self.expr(node.body, node))
+            self.returned(self.expr(node.body, node), node, node)
             self.func, self.control = saved
             return set()
         if isinstance(node, ast.Dict):
@@ -695,6 +708,7 @@ class _Analysis:
 
     def call(self, node: ast.Call, scope: ast.AST) -> Taint:
         func = node.func
+        name_of_call = sinks.callee_name(func)
         args: Taint = set()
         positional: List[Taint] = []
         for arg in node.args:
@@ -708,6 +722,17 @@ class _Analysis:
                 secret, standard, _ = self.named(kw.arg)
                 if secret:
                     self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}{standard}")
+        # what the lambdas handed to a call return: `map(lambda _: choice(CHARS), range(n))` applies them
+        lambdas: Taint = set()
+        for arg in list(node.args) + [kw.value for kw in node.keywords]:
+            if isinstance(arg, ast.Lambda):
+                lambdas |= {label for label in self._get(self.returns, arg) if isinstance(label, Source)}
+        if name_of_call == "setdefault" and len(node.args) == 2 and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str) and positional[1]:
+            key = node.args[0].value  # `d.setdefault("password", value)` stores it as `d["password"] = value` does
+            secret, standard, _ = self.named(key)
+            if secret:
+                self.sink(key, positional[1], node.lineno, f"is stored under '{key}' on line {node.lineno}{standard}")
         for pos, what in sinks.call_argument_secrets(node, self.vocab):
             if positional[pos]:
                 self.sink(what, positional[pos], node.lineno, f"is passed as the {what} on line {node.lineno}")
@@ -750,12 +775,12 @@ class _Analysis:
                     member = _member(key, repr(node.args[0].value))
                     return self._get(table, key) | self._get(table, member) | args
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
-                return receiver | args
-            return receiver
+                return receiver | args | lambdas
+            return receiver | self._attr_read(func) | lambdas  # `self.draw()` where `self.draw = partial(...)`
         called = self.expr(func, scope)
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
             return set()  # an object built from random values (an Image, a Wave) is not a secret value
-        return args | called  # calling a value that carries a draw (a `partial` of one) draws
+        return args | called | lambdas  # calling a value that carries a draw (a `partial` of one) draws
 
     def _mutates(self, base: ast.AST, taint: Taint) -> None:
         """`parts[i] += ...`, `chars.append(...)` on a parameter: the caller's object changes."""

@@ -118,7 +118,8 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
     try:
         tree = parse(text) if any(prefiltered) else None
     except SyntaxError as exc:
-        raise SourceError(f"cannot parse: {exc.msg} (line {exc.lineno})") from None
+        where = f" (line {exc.lineno})" if exc.lineno else ""
+        raise SourceError(f"cannot parse: {exc.msg}{where}") from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")) from None
     if tree is None:

@@ -742,7 +742,7 @@ def span(node) -> Tuple[int, int, int, int]:
 
 def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Finding:
     code = _CODE_FOR_KIND[src.kind]
-    what = secret if "'" in secret else f"'{secret}'"  # a context arrives quoted: 'self.x' of class Y
+    what = secret if secret.startswith("'") else f"'{secret}'"  # a context arrives quoted: 'self.x' of class Y
     if src.kind == "seed":
         message = f"{src.qualname}() seeds the generator that builds {what}; use {suggestion(src)}"
     elif src.kind == "generator":

@@ -73,6 +73,10 @@ def target_name(target: ast.AST) -> Optional[str]:
         key = target.slice
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return key.value
+        if isinstance(key, ast.Tuple):  # `store[uid, "token"]`: the name in a compound key
+            names = [e.value for e in key.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if names:
+                return names[-1]
         return target_name(target.value)
     if isinstance(target, ast.Starred):
         return target_name(target.value)
@@ -98,6 +102,17 @@ def key_name(target: ast.AST) -> Optional[str]:
     if len(ws) > 1 and ws[-1] in _KEY_HOLDERS:
         return "_".join(ws[:-1])
     return None
+
+
+def key_text(target: ast.AST) -> str:
+    """A non-constant key as a reader would name it: `reset_token_{uid}`, `cookie_name`."""
+    key = getattr(target, "slice", None)
+    if isinstance(key, ast.JoinedStr):
+        return "".join(
+            v.value if isinstance(v, ast.Constant) else "{" + ast.unparse(v.value) + "}"  # type: ignore[attr-defined]
+            for v in key.values
+        )
+    return ast.unparse(key) if key is not None else "item"
 
 
 def display(target: ast.AST) -> str:

@@ -257,12 +257,12 @@ class Scopes:
         return None
 
     def partial_source(self, call: ast.Call, scope: ast.AST) -> Optional[Source]:
-        """`functools.partial(random.getrandbits, 128)`: a random function wrapped to be called later.
-        The Source is the `partial(...)` call, named after the function it wraps."""
+        """`functools.partial(random.getrandbits, 128)`, `map(random.choice, pools)`: a random function
+        handed to a call that calls it. The Source is that call, named after the function it wraps."""
         if not call.args or not (isinstance(call.func, (ast.Name, ast.Attribute))):
             return None
-        if (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) != "partial":
-            return None
+        if (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) not in ("partial", "map"):
+            return None  # `map(random.choice, ...)` draws once per item
         ref = self.ref(call.args[0], scope)
         if ref is None or ref[0] != "fn":
             return None

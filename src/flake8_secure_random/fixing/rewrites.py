@@ -154,9 +154,10 @@ def _may_bind(text: str, name: str) -> bool:
 
 
 def _wraps(call: ast.Call) -> bool:
-    """`functools.partial(random.getrandbits, 128)`: the flagged call wraps the random function."""
+    """`functools.partial(random.getrandbits, 128)`, `map(random.choice, pools)`: the flagged call
+    wraps the random function."""
     func = call.func
-    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in ("partial", "map")
 
 
 def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index: ModuleIndex,
@@ -177,8 +178,8 @@ def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index:
     assert isinstance(node, ast.Call)
     method = finding.qualname.rpartition(".")[2]
     if node.args and _wraps(node):
-        return (f"{finding.qualname}() is wrapped in {ast.unparse(node.func)}() to be called later; "
-                "wrap a secrets function instead, by hand")
+        return (f"{finding.qualname}() is handed to {ast.unparse(node.func)}(), which calls it; "
+                "hand it a secrets function instead, by hand")
     if finding.code == "RND102":
         return _generator(finding, node, text, offsets, index, start, end)
     func_start, func_end = offsets.span(node.func)
