@@ -47,10 +47,15 @@ def context_words(path: str) -> Tuple[str, ...]:
 
 
 def package_words(path: str) -> Tuple[str, ...]:
-    """Words of the folder a module sits in (`mycaptcha/image.py` -> mycaptcha): what its package is
-    about, when the module's own name only says which part it is."""
-    parent = PurePath(path.replace("\\", "/")).parent.name
-    return words(parent) if parent and not _NOISE.match(parent) else ()
+    """Words of the package a module sits in (`mycaptcha/image.py` -> mycaptcha): what it is about,
+    when the module's own name only says which part it is. A generic folder (`utils/`, `core/`) says
+    which part too, so the folder above it is the package: `common_captcha/utils/random_util.py`."""
+    for folder in reversed(PurePath(path.replace("\\", "/")).parent.parts):
+        if _NOISE.match(folder) or folder in ("/", "\\"):
+            return ()
+        if folder not in _GENERIC_STEMS:
+            return words(folder)
+    return ()
 
 
 # Folder and module words of fake-data code: a Faker-like package makes stand-in passwords and tokens

@@ -134,6 +134,7 @@ BENIGN = frozenset(
         "rotate", "rotation", "opacity", "alpha", "splay", "schedule", "cron", "proxy", "referral",
         "failover", "order", "username", "nickname", "guid", "uuid", "boundary", "shape", "gradient",
         "blur", "filter", "effect", "animation", "frame", "speed", "level", "volume", "spacing",
+        "rect", "rectangle", "box", "bbox", "circle", "ellipse", "polygon", "coord", "coords", "xy",
     }
 )
 
