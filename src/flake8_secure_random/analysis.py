@@ -561,6 +561,10 @@ class _Analysis:
             return standard, f", a {standard}", False
         return self.vocab.secret_word(name), "", False
 
+    def _harmless_field(self, name: Optional[str]) -> bool:
+        """A field or argument named as harmless (`image`, `size`, `color`), or not named at all."""
+        return not name or self.vocab.benign_word(name) is not None
+
     def _makes_benign_thing(self) -> bool:
         """Whether the enclosing function's name ends in a harmless thing it makes: `make_boundary`,
         `_random_filename`, `pick_color`. A one-word name (`rotate`, `jitter`) is a verb, not a product."""
@@ -611,7 +615,7 @@ class _Analysis:
             return
         if self.vocab.benign_word(name):
             return
-        if self.package_secret and words(name)[-1] in ANSWER_WORDS:  # `generate_text()` in `mycaptcha/`
+        if self.package_secret and any(w in ANSWER_WORDS for w in words(name)):  # `generate_text()`, `gen_code_chr()`
             self.sink(f"{name}()", sources, line,
                       f"is returned by {name}() on line {line}, in a module about {self.package_secret}s", context=True)
             return
@@ -722,6 +726,11 @@ class _Analysis:
                 secret, standard, _ = self.named(kw.arg)
                 if secret:
                     self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}{standard}")
+                elif self.package_secret and words(kw.arg)[-1:] and words(kw.arg)[-1] in ANSWER_WORDS:
+                    line = kw.value.lineno  # `CaptchaModel(image=image, characters=text)` in a captcha package
+                    self.sink(f"{kw.arg}=", t, line,
+                              f"is passed as {kw.arg}= on line {line}, in a module about {self.package_secret}s",
+                              context=True)
         # what the lambdas handed to a call return: `map(lambda _: choice(CHARS), range(n))` applies them
         lambdas: Taint = set()
         for arg in list(node.args) + [kw.value for kw in node.keywords]:
@@ -779,7 +788,16 @@ class _Analysis:
             return receiver | self._attr_read(func) | lambdas  # `self.draw()` where `self.draw = partial(...)`
         called = self.expr(func, scope)
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
-            return set()  # an object built from random values (an Image, a Wave) is not a secret value
+            # an object holds what it is built from, except what its fields' names call harmless:
+            # `CaptchaModel(image=image, characters=text)` holds the text, `Image.new(size, color)` nothing
+            held: Taint = set()
+            for arg, t in zip(node.args, positional):
+                if not self._harmless_field(sinks.target_name(arg)):
+                    held |= t
+            for kw in node.keywords:
+                if kw.arg is None or not self._harmless_field(kw.arg) and not self._harmless_field(sinks.target_name(kw.value)):
+                    held |= self.expr(kw.value, scope)
+            return held
         return args | called | lambdas  # calling a value that carries a draw (a `partial` of one) draws
 
     def _mutates(self, base: ast.AST, taint: Taint) -> None:

@@ -76,7 +76,9 @@ FAKE = frozenset(
 # Names of the value a challenge asks for: in code about a captcha or a code (a module, a package, a
 # class named so), `text`, `answer` and `code` are that secret, and drawing words around them (`image.py`,
 # `CaptchaImage`, `draw_text`) describe the picture of it, not it.
-ANSWER_WORDS = frozenset({"answer", "text", "code", "string", "str", "word", "phrase", "solution", "result", "chars"})
+ANSWER_WORDS = frozenset(
+    {"answer", "text", "code", "string", "str", "word", "phrase", "solution", "result", "chars", "characters"}
+)
 
 # What a fake-data function or class stands in for, besides a secret itself: a person's whole record
 # (`FakeUser`, `make_dummy_account()`, `fake_profile_data()`), whose password is as fake as its name.
