@@ -154,6 +154,22 @@ FLAGGED = {
         import random
         new_token = lambda: "%032x" % random.getrandbits(128)
         """, "app/util.py", [2]),
+    "base_class_reads_what_a_subclass_wrote": ("""
+        import random
+        class Protocol:
+            def finish(self):
+                self.api_key = self.data
+        class Client(Protocol):
+            def start(self):
+                self.data = "%x" % random.getrandbits(64)
+        """, "app/proto.py", [7]),
+    "object_holds_its_answer": ("""
+        import random
+        def make(chars):
+            text = "".join(random.choice(chars) for _ in range(4))
+            return Challenge(image=None, text=text)
+        captcha = make("ABCD")
+        """, "app/util.py", [3]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -399,6 +415,24 @@ QUIET = {
             nonce = random.getrandbits(32)
             return header, nonce
         """, "app/chain.py"),
+    "sibling_classes_do_not_share_attributes": ("""
+        import random
+        class Protocol:
+            pass
+        class Client(Protocol):
+            def start(self):
+                self.data = "%x" % random.getrandbits(32)
+        class Server(Protocol):
+            def parse(self):
+                self.api_key = self.data
+        """, "app/proto.py"),
+    "object_holds_only_named_fields": ("""
+        import random
+        def render(text):
+            image = Image(size=(10, 10), color=random.randint(0, 255))
+            return Captcha(image=image, font=random.choice(["a", "b"]))
+        api_token = render("x")
+        """, "app/util.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""
         import random

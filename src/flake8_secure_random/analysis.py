@@ -201,15 +201,15 @@ class _Analysis:
         self.param_labels: Dict[ast.AST, Dict[str, _Param]] = {}
         self.mutations: Dict[_Param, Taint] = {}  # random values a function puts into a parameter's object
         self.vars: Dict[Tuple[int, str], Taint] = {}
-        self.attrs: Dict[object, Taint] = {}  # attribute name, or (class family, name) for `self.<name>`
-        self.attr_classes: Dict[str, Set[object]] = {}  # attribute name -> its (class family, name) keys
-        self.bases: Dict[str, str] = {}  # class name -> the first same-module class it derives from
+        self.attrs: Dict[object, Taint] = {}  # attribute name, or (class name, name) for `self.<name>`
+        self.attr_classes: Dict[str, Set[object]] = {}  # attribute name -> its (class name, name) keys
+        self.bases: Dict[str, Set[str]] = {}  # class name -> the same-module classes it derives from
+        self._related: Dict[str, Set[str]] = {}
         classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
         names = {c.name for c in classes}
         for c in classes:
-            base = next((b.id for b in c.bases if isinstance(b, ast.Name) and b.id in names and b.id != c.name), None)
-            if base:
-                self.bases.setdefault(c.name, base)
+            bases = {b.id for b in c.bases if isinstance(b, ast.Name) and b.id in names and b.id != c.name}
+            self.bases.setdefault(c.name, set()).update(bases)
         self.hits: Dict[Source, _Hit] = {}
         self.seeds: Dict[ast.AST, List[Source]] = {}  # function scope -> its seed() calls
         self.used: Dict[ast.AST, Set[Source]] = {}  # function scope -> the module functions it calls
@@ -297,11 +297,12 @@ class _Analysis:
             return self.attrs, self._attr_key(base)
         return None
 
-    # Attributes are kept per class family for `self.x` (`self.data` of a protocol class is not
-    # `self.data` of its handshake helper), and by name alone for `obj.x`, which may be any class's.
+    # `self.x` is kept per class and read from the classes that share the instance: the class, its
+    # same-module ancestors and descendants (`self.data` of a client is not `self.data` of a server,
+    # though both derive from one protocol class). `obj.x` may be any class's: it is kept by name.
     def _attr_key(self, node: ast.Attribute) -> object:
         if _is_self(node.value) and self.cls is not None:
-            key = (self.family(self.cls), node.attr)
+            key = (self.cls.name, node.attr)
             self._add(self.attr_classes, node.attr, {key})
             return key
         return node.attr
@@ -309,7 +310,7 @@ class _Analysis:
     def _attr_read(self, node: ast.Attribute) -> Taint:
         keys: List[object] = [node.attr]
         if _is_self(node.value) and self.cls is not None:
-            keys.append((self.family(self.cls), node.attr))
+            keys.extend((name, node.attr) for name in self.related(self.cls.name))
         else:
             keys.extend(self._get(self.attr_classes, node.attr))
         taint: Taint = set()
@@ -317,13 +318,24 @@ class _Analysis:
             taint |= self._get(self.attrs, key) | self._get(self.attrs, _member(key, "*"))
         return taint
 
-    def family(self, cls: ast.ClassDef) -> str:
-        """The same-module class hierarchy `cls` belongs to, by the name of its topmost class."""
-        name, seen = cls.name, set()
-        while name in self.bases and name not in seen:
-            seen.add(name)
-            name = self.bases[name]
-        return name
+    def related(self, name: str) -> Set[str]:
+        """A class, its same-module ancestors and its same-module descendants, by name."""
+        have = self._related.get(name)
+        if have is None:
+            up = {name}
+            while True:
+                more = {b for c in up for b in self.bases.get(c, ())} - up
+                if not more:
+                    break
+                up |= more
+            down = {name}
+            while True:
+                more = {c for c, bs in self.bases.items() if bs & down} - down
+                if not more:
+                    break
+                down |= more
+            have = self._related[name] = up | down
+        return have
 
     def sink(self, secret: Optional[str], taint: Taint, line: int, how: str, context: bool = False) -> None:
         """Record that `taint` reaches a secret. A name that says "secret" itself outranks a context
@@ -490,7 +502,7 @@ class _Analysis:
         if isinstance(target, ast.Name):
             self._add(self.vars, self._var_key(target.id, scope), taint)
             if isinstance(scope, ast.ClassDef):  # a class attribute, read as `self.<name>`
-                key = (self.family(scope), target.id)
+                key = (scope.name, target.id)
                 self._add(self.attr_classes, target.id, {key})
                 self._add(self.attrs, key, taint)
         elif isinstance(target, ast.Attribute):
