@@ -59,9 +59,11 @@ HARMLESS_SENSES = {
         {"led", "gpio", "pwm", "analog", "digital", "io", "button", "sensor", "motor", "servo", "relay", "irq",
          "spi", "i2c", "uart", "sda", "scl", "board", "arduino", "raspberry"}
     ),
-    # music notation (time and key signatures), a function's or method's signature
+    # music notation (time and key signatures), a function's or method's signature, a detection pattern
+    # (a p0f/IDS/antivirus signature, a file's magic bytes)
     "signature": frozenset({"time", "key", "meter", "music", "song", "chord", "note", "function", "func", "method",
-                            "call", "type", "inspect"}),
+                            "call", "type", "inspect", "fingerprint", "packet", "tcp", "ids", "virus", "malware",
+                            "yara", "magic"}),
     # image noise (salt-and-pepper), cooking
     "salt": frozenset({"pepper", "noise", "recipe", "ingredient", "ingredients", "cook", "cooking", "food", "dish"}),
     # a proof-of-work nonce is published with the block it was mined for
