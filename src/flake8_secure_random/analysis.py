@@ -42,23 +42,51 @@ _MAX_PASSES = 8
 # value on in another form (`repr`, `str`, `next`, `iter`) is not here: its result carries the value.
 _OPAQUE_CALLS = frozenset(
     {
-        "len", "print", "isinstance", "issubclass", "hasattr", "callable", "id", "type", "sleep",
-        "exit", "setattr", "delattr", "open", "super", "vars", "dir",
-        "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "write",
-        "assert_called_with", "echo", "secho", "startswith", "endswith", "index", "find", "count",
+        # a size, a truth value, an identity, a type or a namespace (Python docs, Built-in Functions)
+        "len", "isinstance", "issubclass", "hasattr", "callable", "id", "type", "super", "vars", "dir",
+        # a position, a count or a truth value about a string or a list (Python docs, str methods)
+        "startswith", "endswith", "index", "find", "count",
+        # a file handle, or nothing: opening, writing, sleeping, exiting, setting attributes
+        "open", "write", "sleep", "exit", "setattr", "delattr",
+        # nothing: output (print; Click docs, click.echo and click.secho)
+        "print", "echo", "secho",
+        # nothing: logging (Python docs, logging.Logger.debug ... critical, log)
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+        # nothing: a mock's assertion (Python docs, unittest.mock.Mock.assert_called_with)
+        "assert_called_with",
     }
 )
 # Calls that show a value to the user: what a generator script prints is what it generated.
-_OUTPUTS = frozenset({"print", "echo", "secho", "copy", "pprint"})
+_OUTPUTS = frozenset(
+    {
+        # to the terminal: print and pprint (Python docs), click.echo and click.secho (Click docs)
+        "print", "pprint", "echo", "secho",
+        # to the clipboard: pyperclip.copy (pyperclip docs)
+        "copy",
+    }
+)
 # Methods that put their arguments into their receiver.
 _MUTATORS = frozenset(
-    {"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "push", "put", "write"}
+    {
+        # list, set and deque methods (Python docs, Mutable Sequence Types, set.add, collections.deque)
+        "append", "extend", "insert", "add", "appendleft", "extendleft",
+        # dict and hash object updates (Python docs, dict.update, dict.setdefault, hashlib's hash.update)
+        "update", "setdefault",
+        # stacks, queues and streams (Python docs, queue.Queue.put, io's write)
+        "push", "put", "write",
+    }
 )
 # Methods whose result is made from their arguments, whatever the receiver (`"".join(x)`, `sep.join`).
 _BUILDERS = frozenset(
     {
-        "join", "format", "format_map", "encode", "decode", "pack", "new", "UUID", "digest", "hexdigest",
-        "from_bytes", "to_bytes", "fromhex", "maketrans",
+        # text from its parts (Python docs, str.join, str.format, str.format_map, str.maketrans)
+        "join", "format", "format_map", "maketrans",
+        # the same value in another encoding (Python docs, str.encode, bytes.decode, bytes.fromhex,
+        # int.from_bytes, int.to_bytes, struct.pack)
+        "encode", "decode", "fromhex", "from_bytes", "to_bytes", "pack",
+        # an object made from its arguments and its digest: hashlib.new, hmac.new, PyCryptodome's
+        # Cipher.new, hash.digest and hash.hexdigest (Python docs, hashlib, hmac), uuid.UUID
+        "new", "digest", "hexdigest", "UUID",
     }
 )
 
@@ -66,13 +94,31 @@ _BUILDERS = frozenset(
 # Modules whose functions turn values into values (hashes, encodings, packing, ids).
 _VALUE_MODULES = frozenset(
     {
-        "hashlib", "hmac", "base64", "binascii", "struct", "codecs", "six", "uuid", "string", "zlib",
-        "math", "operator", "itertools", "functools", "json", "textwrap", "np", "numpy", "compat",
-        "builtins", "array", "secrets",
+        # hashing, encoding and packing (Python docs, hashlib, hmac, base64, binascii, codecs, zlib, struct)
+        "hashlib", "hmac", "base64", "binascii", "codecs", "zlib", "struct",
+        # arithmetic and combinators of values (Python docs, math, operator, itertools, functools, array, builtins)
+        "math", "operator", "itertools", "functools", "array", "builtins",
+        # text and serialisation (Python docs, string, textwrap, json)
+        "string", "textwrap", "json",
+        # ids and secure draws shaped by their arguments (Python docs, uuid, secrets)
+        "uuid", "secrets",
+        # array functions (NumPy docs)
+        "np", "numpy",
+        # Python 2/3 shims for bytes and text: six (six docs) and a project's own `compat` module
+        "six", "compat",
     }
 )
 # Capitalised callables that make values, not objects.
-_VALUE_CLASSES = frozenset({"UUID", "Decimal", "Fraction", "Counter", "OrderedDict", "bytes", "str"})
+_VALUE_CLASSES = frozenset(
+    {
+        # numbers and ids (Python docs, uuid.UUID, decimal.Decimal, fractions.Fraction)
+        "UUID", "Decimal", "Fraction",
+        # containers of what they are given (Python docs, collections.Counter, collections.OrderedDict)
+        "Counter", "OrderedDict",
+        # the built-in value types (Python docs, Built-in Types)
+        "bytes", "str",
+    }
+)
 
 
 _EMPTY: frozenset = frozenset()
@@ -906,15 +952,21 @@ class _Analysis:
 # pydantic `Field(default_factory=)`, attrs `field(factory=)`.
 _FACTORY_KEYWORDS = frozenset({"default", "default_factory", "factory", "insert_default", "onupdate"})
 
+# Draws that pick among a collection's items (Python docs, random.choice, choices, sample, shuffle;
+# NumPy docs, numpy.random.permutation).
 _PICKERS = frozenset({"choice", "choices", "sample", "shuffle", "permutation"})
 # Collections of existing things: picking one of them does not make a new secret
 # (`random.choice(jwks["keys"])`, `random.shuffle(servers)`).
 _EXISTING = frozenset(
     {
-        "keys", "tokens", "secrets", "passwords", "credentials", "creds", "certs", "certificates",
-        "sessions", "jwks", "keyset", "servers", "hosts", "nodes", "proxies", "masters", "urls",
-        "endpoints", "peers", "mirrors", "addresses", "addrs", "referrals", "backends", "replicas",
-        "connections", "conns", "clients", "workers", "brokers", "targets", "minions", "ips", "pins",
+        # secrets that exist already: the secrecy is in them, not in the choice (a JWK set, RFC 7517 §5)
+        "keys", "tokens", "secrets", "passwords", "pins", "credentials", "creds", "certs", "certificates",
+        "sessions", "jwks", "keyset",
+        # hosts, endpoints and connections to spread load over or fail over to (LDAP referrals, RFC 4511
+        # §4.1.10; SaltStack's minions)
+        "servers", "hosts", "nodes", "proxies", "masters", "urls", "endpoints", "peers", "mirrors", "addresses",
+        "addrs", "referrals", "backends", "replicas", "connections", "conns", "clients", "workers", "brokers",
+        "targets", "minions", "ips",
     }
 )
 
@@ -929,9 +981,13 @@ def _picks_existing(collection: ast.AST) -> bool:
 # Draws from a parameterised distribution: an amount, a weight, a duration, a rate -- a number used as
 # a number, never a credential (`self.salt = random.uniform(0.5, 2.0)` in a recipe, a bucket's tokens).
 _QUANTITIES = frozenset(
-    {"uniform", "triangular", "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate",
-     "gammavariate", "betavariate", "paretovariate", "weibullvariate", "normal", "standard_normal", "randn",
-     "beta", "binomial", "exponential", "poisson", "gamma", "lognormal"}
+    {
+        # Python docs, random module, Real-valued distributions
+        "uniform", "triangular", "gauss", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate",
+        "gammavariate", "betavariate", "paretovariate", "weibullvariate",
+        # NumPy docs, numpy.random distributions (Generator and legacy RandomState)
+        "normal", "standard_normal", "randn", "beta", "binomial", "exponential", "poisson", "gamma", "lognormal",
+    }
 )
 
 

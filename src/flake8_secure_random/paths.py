@@ -7,6 +7,7 @@ from typing import Tuple
 
 from .vocabulary import words
 
+# Folders of test code: `test`/`tests` (pytest docs, Good Integration Practices), `testing`, `unittests`.
 _TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "unit_tests"})
 
 
@@ -29,8 +30,14 @@ _NOISE = re.compile(r"^(src|lib|site-packages|\.+|[a-z]:)$", re.I)
 # Module names too generic to say what the module is about: their package's name says it instead.
 _GENERIC_STEMS = frozenset(
     {
-        "__init__", "__main__", "main", "core", "utils", "util", "helpers", "cli", "base", "api", "lib",
-        "generate", "generator", "generators", "gen", "models", "model", "views", "forms", "common", "tools",
+        # a package's own files and entry points (Python docs, Packages, __main__)
+        "__init__", "__main__", "main", "cli",
+        # the helpers and layers every project has
+        "core", "base", "common", "utils", "util", "helpers", "tools", "lib", "api",
+        # a maker says it makes something, its package says what (`pwgen/generator.py`)
+        "generate", "generator", "generators", "gen",
+        # a Django app's modules (Django docs, Applications: models.py, views.py, forms.py)
+        "models", "model", "views", "forms",
     }
 )
 
@@ -61,7 +68,14 @@ def package_words(path: str) -> Tuple[str, ...]:
 # Folder and module words of fake-data code: a Faker-like package makes stand-in passwords and tokens
 # by design (LABELS.md: fake data generators are benign). `example`/`demo`/`sample` are not here:
 # examples show real use of a library and are copied into real code.
-_FAKE_DATA = frozenset({"fake", "faker", "fakes", "fakedata", "dummy", "mock", "mocks", "stub", "stubs", "mimesis"})
+_FAKE_DATA = frozenset(
+    {
+        # stand-ins by name
+        "fake", "fakes", "fakedata", "dummy", "mock", "mocks", "stub", "stubs",
+        # fake-data libraries: Faker (faker docs) and Mimesis (mimesis docs)
+        "faker", "mimesis",
+    }
+)
 
 
 def is_fake_data_path(path: str) -> bool:

@@ -13,36 +13,55 @@ from .vocabulary import Vocabulary, words
 # Crypto and auth APIs whose arguments are secrets, by callee name: {position: what it is}.
 # A keyword argument of the same name is caught by the keyword rule (`hmac.new(key=...)`).
 API_ARGUMENTS: Dict[str, Dict[int, str]] = {
+    # Python docs, hmac module: hmac.new(key, msg, digestmod), hmac.HMAC(key, ...)
     "hmac.new": {0: "hmac key"},
     "hmac.HMAC": {0: "hmac key"},
+    # Python docs, hashlib, Key derivation: pbkdf2_hmac(hash_name, password, salt, ...), scrypt(password, *, salt, ...)
     "hashlib.pbkdf2_hmac": {1: "password", 2: "salt"},
     "hashlib.scrypt": {0: "password"},
+    # Python docs, crypt module (removed in 3.13, PEP 594): crypt.crypt(word, salt)
     "crypt.crypt": {1: "salt"},
+    # PyCryptodome docs, Symmetric ciphers: <cipher>.new(key, ...)
     "AES.new": {0: "cipher key"},
     "DES.new": {0: "cipher key"},
     "DES3.new": {0: "cipher key"},
     "ARC4.new": {0: "cipher key"},
     "Blowfish.new": {0: "cipher key"},
     "ChaCha20.new": {0: "cipher key"},
+    # cryptography docs, Symmetric encryption, Algorithms: AES(key), TripleDES(key), ChaCha20(key, nonce)
     "algorithms.AES": {0: "cipher key"},
     "algorithms.TripleDES": {0: "cipher key"},
     "algorithms.ChaCha20": {0: "cipher key", 1: "nonce"},
+    # cryptography docs, Symmetric encryption, Modes: CBC, CFB, OFB and GCM(initialization_vector), CTR(nonce)
     "modes.CBC": {0: "iv"},
     "modes.CFB": {0: "iv"},
     "modes.OFB": {0: "iv"},
     "modes.CTR": {0: "nonce"},
     "modes.GCM": {0: "iv"},
+    # cryptography docs, Fernet: Fernet(key)
     "Fernet": {0: "fernet key"},
+    # cryptography docs, Authenticated encryption: AESGCM(key), ChaCha20Poly1305(key)
     "AESGCM": {0: "cipher key"},
     "ChaCha20Poly1305": {0: "cipher key"},
+    # PyJWT docs, jwt.encode(payload, key, algorithm)
     "jwt.encode": {1: "jwt signing key"},
+    # Django docs, HttpResponse.set_cookie(key, value, ...) and set_signed_cookie(key, value, salt, ...)
     "set_cookie": {1: "cookie value"},
     "set_signed_cookie": {1: "cookie value"},
 }
 
 # Verbs that, before a secret word in a callee name, mean "this argument becomes that secret":
 # `user.set_password(x)`, `make_password(x)`, `store_token(x)`.
-_SETTER_VERBS = frozenset({"set", "make", "store", "save", "send", "reset", "create", "gen", "generate"})
+_SETTER_VERBS = frozenset(
+    {
+        # verbs that keep or hand on the argument as the secret: `set_password(x)`, `store_token(x)`,
+        # `save_secret(x)`, `send_otp(user, x)`, `reset_password(user, x)`
+        "set", "store", "save", "send", "reset",
+        # verbs that make the secret from the argument: `make_password(raw)` (Django docs, make_password),
+        # `create_token(x)`, `gen_key(x)`, `generate_secret(x)`
+        "make", "create", "gen", "generate",
+    }
+)
 
 
 def dotted(expr: ast.AST) -> str:

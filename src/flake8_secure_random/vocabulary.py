@@ -10,13 +10,33 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+# Every entry of these tables has a reason: entries that share one are grouped under a comment, or
+# carry it on their own line (tests/test_vocabulary_tables.py checks it).
+
 # A word that on its own says the value is a secret.
 STRONG = frozenset(
     {
-        "password", "passwd", "passwort", "pwd", "passphrase", "passcode", "passkey", "pw", "pword",
-        "secret", "token", "salt", "nonce", "cnonce", "otp", "totp", "hotp", "csrf", "xsrf",
-        "credential", "credentials", "cookie", "signature", "captcha", "apikey", "verifier",
-        "pin", "iv", "2fa", "mfa", "sessionid", "sessid", "psk", "privkey", "seckey", "challenge",
+        # passwords and PINs, with their usual abbreviations and the German spelling
+        "password", "passwd", "passwort", "pwd", "passphrase", "passcode", "passkey", "pw", "pword", "pin",
+        # secrets by name, and what authenticates its bearer: tokens, API keys, cookies, credentials
+        "secret", "token", "apikey", "cookie", "credential", "credentials",
+        # one-time passwords (HOTP, RFC 4226; TOTP, RFC 6238) and second factors
+        "otp", "totp", "hotp", "2fa", "mfa",
+        # anti-forgery tokens (OWASP CSRF Prevention Cheat Sheet; `xsrf` is Angular's and Tornado's spelling)
+        "csrf", "xsrf",
+        # inputs a cipher or a hash needs unpredictable: salts, nonces (`cnonce`: HTTP Digest, RFC 7616 §3.4),
+        # IVs (NIST SP 800-38A, Appendix C)
+        "salt", "nonce", "cnonce", "iv",
+        # session ids run together (`sessionid`; PHP's `PHPSESSID`): whoever has one is logged in
+        "sessionid", "sessid",
+        # private and pre-shared keys
+        "privkey", "seckey", "psk",
+        # proofs of holding a secret: signatures, auth challenges, verifiers (PKCE `code_verifier`,
+        # RFC 7636 §4.1; SRP, RFC 2945)
+        "signature", "challenge", "verifier",
+        # a captcha's answer: what a bot must not be able to predict
+        "captcha",
+        # a stand-in named for the OS generator (`urandom = lambda n: ...`) is used where secure bytes are wanted
         "urandom",
     }
 )
@@ -24,126 +44,285 @@ STRONG = frozenset(
 # Strong words with a common harmless sense (a lexer token, a GPIO pin, a MIME boundary's nonce -- a
 # "number used once" that only needs to be unique): a function whose name ends in the harmless thing
 # it makes (`_make_boundary`) may veto these as its locals, never the others.
-AMBIGUOUS = frozenset({"token", "pin", "cookie", "signature", "challenge", "salt", "pw", "nonce"})
+AMBIGUOUS = frozenset(
+    {
+        "token",  # a lexer's, a parser's or a language model's token; a lock's owner token; a page cursor
+        "pin",  # a microcontroller's pin
+        "cookie",  # a cookie jar's entries, a tracking or preference cookie
+        "signature",  # a function's signature, a time or key signature, a detection pattern
+        "challenge",  # a coding, game or fitness challenge
+        "salt",  # salt-and-pepper noise, cooking
+        "pw",  # also short for power, pulse width and page width
+        "nonce",  # a value that only needs to be unique: a MIME boundary's, a proof-of-work's
+    }
+)
 
 # A word that names a secret only next to a qualifier (`api_key`, `reset_code`, `session_id`);
 # alone (`key`, `code`, `id`) it is far more often a dict key, a status code or a row id.
-WEAK = frozenset({"key", "code", "id", "sid", "hash", "string", "str", "link", "url", "number", "num", "word", "phrase", "pass", "ticket", "answer", "text"})
+WEAK = frozenset(
+    {
+        # identifiers of anything: a dict key, a status code, a row id, a Windows or Oracle SID
+        "key", "code", "id", "sid",
+        # a form a value takes: `password_hash`, `secret_string`, `reset_str`, `captcha_text`
+        "hash", "string", "str", "text",
+        # where a secret travels: `reset_link`, `activation_url` (the link carries the token)
+        "link", "url",
+        # what a secret is made of: `pin_number`, `otp_num`, `recovery_phrase`; alone, any number or word
+        "number", "num", "word", "phrase",
+        # `login_pass`, `gen_pass`; alone, a loop's or a compiler's pass, a boarding pass
+        "pass",
+        # an auth ticket (Kerberos; CAS 3.0 service tickets) next to a qualifier; alone, a support ticket
+        "ticket",
+        # `security_answer`, `captcha_answer`; alone, a quiz's answer
+        "answer",
+    }
+)
 
 # Last words that make a name about a secret, not the secret itself (`token_count`, `password_length`).
 NOT_SECRET_HEADS = frozenset(
     {
-        "count", "length", "len", "size", "type", "kind", "field", "fields", "prefix", "suffix",
-        "format", "fmt", "pattern", "regex", "policy", "expiry", "expires", "expiration", "ttl", "age",
-        "max", "min", "limit", "header", "param", "var", "env", "setting", "settings", "option",
-        "options", "config", "mode", "method", "algorithm", "alg", "charset", "alphabet", "chars",
-        "characters", "rule", "rules", "validator", "error", "errors", "exists", "valid", "required",
-        "at", "time", "timestamp", "ts", "date", "created", "updated", "issued", "expired", "seconds",
-        "changed", "modified", "rotated",
+        # a measure of it: `token_count`, `password_length`, `key_size`, `pin_max`
+        "count", "length", "len", "size", "max", "min", "limit",
+        # its kind or shape: `token_type`, `key_format`, `password_policy`, `hash_algorithm`, `otp_mode`
+        "type", "kind", "format", "fmt", "pattern", "regex", "policy", "method", "algorithm", "alg", "mode",
+        "rule", "rules", "validator",
+        # what it is drawn from: `password_alphabet`, `token_chars`, `secret_charset`
+        "charset", "alphabet", "chars", "characters",
+        # where it is kept or configured: `token_header`, `csrf_field`, `secret_key_env`, `password_setting`
+        "field", "fields", "header", "param", "var", "env", "setting", "settings", "option", "options", "config",
+        # a fixed part of it: `token_prefix` (GitHub's `ghp_`), `key_suffix`
+        "prefix", "suffix",
+        # when it expires, was made or changed: `token_expiry`, `key_ttl`, `password_changed_at`, `otp_issued`
+        "expiry", "expires", "expiration", "ttl", "age", "at", "time", "timestamp", "ts", "date", "seconds",
+        "created", "updated", "issued", "expired", "changed", "modified", "rotated",
+        # a check of it: `password_error`, `token_exists`, `otp_valid`, `password_required`
+        "error", "errors", "exists", "valid", "required",
     }
 )
 
 # Harmless senses of the ambiguous strong words: a word next to one of these, in the name or in the
 # enclosing function or class, says which sense is meant.
 HARMLESS_SENSES = {
-    # a lock's owner token (shown to every client of the lock), a page or continuation cursor, a
-    # cancellation handle, a lexer's or parser's token, a language model's tokens, a rate limiter's bucket
+    # tokens that are not credentials
     "token": frozenset(
-        {"lock", "lease", "mutex", "semaphore", "page", "pagination", "continuation", "cancellation", "cancel",
-         "sync", "lexer", "lex", "parser", "parse", "tokenizer", "vocab", "vocabulary", "eos", "bos", "pad", "unk",
-         "sep", "cls", "bucket", "sampling", "sampler", "logits", "prompt", "subword", "bpe", "embedding",
-         "next", "start", "end", "stop"}  # `next_token` is a pagination cursor (AWS NextToken) or a model's output
+        {
+            # a lock's or lease's owner token, shown to every client of the lock
+            "lock", "lease", "mutex", "semaphore",
+            # a page or continuation cursor, a sync cursor, a cancellation handle
+            "page", "pagination", "continuation", "sync", "cancellation", "cancel",
+            # `next_token` is a pagination cursor (AWS NextToken) or a model's output; start/end/stop
+            # tokens mark a sequence's bounds
+            "next", "start", "end", "stop",
+            # a lexer's or a parser's token
+            "lexer", "lex", "parser", "parse", "tokenizer",
+            # a language model's tokens: its vocabulary, special tokens (eos, bos, pad, unk, sep, cls), sampling
+            "vocab", "vocabulary", "eos", "bos", "pad", "unk", "sep", "cls", "subword", "bpe", "embedding",
+            "logits", "prompt", "sampling", "sampler",
+            # a rate limiter's token bucket
+            "bucket",
+        }
     ),
     # a microcontroller's pins
     "pin": frozenset(
-        {"led", "gpio", "pwm", "analog", "digital", "io", "button", "sensor", "motor", "servo", "relay", "irq",
-         "spi", "i2c", "uart", "sda", "scl", "board", "arduino", "raspberry"}
+        {
+            # what is wired to a pin, and its modes
+            "led", "gpio", "pwm", "analog", "digital", "io", "button", "sensor", "motor", "servo", "relay", "irq",
+            # buses and boards
+            "spi", "i2c", "uart", "sda", "scl", "board", "arduino", "raspberry",
+        }
     ),
-    # music notation (time and key signatures), a function's or method's signature, a detection pattern
-    # (a p0f/IDS/antivirus signature, a file's magic bytes)
-    "signature": frozenset({"time", "key", "meter", "music", "song", "chord", "note", "function", "func", "method",
-                            "call", "type", "inspect", "fingerprint", "packet", "tcp", "ids", "virus", "malware",
-                            "yara", "magic"}),
-    # image noise (salt-and-pepper), cooking
-    "salt": frozenset({"pepper", "noise", "recipe", "ingredient", "ingredients", "cook", "cooking", "food", "dish"}),
+    # signatures that are not proofs
+    "signature": frozenset(
+        {
+            # music notation: time and key signatures
+            "time", "key", "meter", "music", "song", "chord", "note",
+            # a function's or a method's signature (Python docs, inspect.signature)
+            "function", "func", "method", "call", "type", "inspect",
+            # a detection pattern: a p0f/IDS fingerprint, an antivirus or YARA rule, a file's magic bytes
+            "fingerprint", "packet", "tcp", "ids", "virus", "malware", "yara", "magic",
+        }
+    ),
+    # salt that is not a password salt
+    "salt": frozenset(
+        {
+            # image noise (salt-and-pepper)
+            "pepper", "noise",
+            # cooking
+            "recipe", "ingredient", "ingredients", "cook", "cooking", "food", "dish",
+        }
+    ),
     # a proof-of-work nonce is published with the block it was mined for
     "nonce": frozenset({"block", "mine", "mining", "miner", "pow", "proof", "difficulty"}),
 }
 
 # Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
 FAKE = frozenset(
-    {"fake", "faker", "dummy", "mock", "mocked", "example", "sample", "demo", "placeholder", "stub", "bogus", "test", "testing"}
+    {
+        # stand-ins by name: `fake_password`, `dummy_token`, `mock_key`, `placeholder_secret`
+        "fake", "faker", "dummy", "mock", "mocked", "stub", "bogus", "placeholder",
+        # values made to show or try code: `example_token`, `sample_key`, `demo_password`, `test_secret`
+        "example", "sample", "demo", "test", "testing",
+    }
 )
 
 # Names of the value a challenge asks for: in code about a captcha or a code (a module, a package, a
 # class named so), `text`, `answer` and `code` are that secret, and drawing words around them (`image.py`,
 # `CaptchaImage`, `draw_text`) describe the picture of it, not it.
 ANSWER_WORDS = frozenset(
-    {"answer", "text", "code", "string", "str", "word", "phrase", "solution", "result", "chars", "characters"}
+    {
+        # what the challenge expects back: the answer, a puzzle's solution, a math captcha's result
+        "answer", "solution", "result",
+        # the text a captcha shows or a code is: its characters, word or phrase
+        "text", "code", "string", "str", "word", "phrase", "chars", "characters",
+    }
 )
 
 # What a fake-data function or class stands in for, besides a secret itself: a person's whole record
 # (`FakeUser`, `make_dummy_account()`, `fake_profile_data()`), whose password is as fake as its name.
 FAKED_RECORDS = frozenset(
-    {"user", "users", "account", "accounts", "person", "people", "profile", "identity", "record", "records",
-     "login", "data", "member", "customer", "employee"}
+    {
+        # a person and their account
+        "user", "users", "account", "accounts", "person", "people", "profile", "identity", "login", "member",
+        "customer", "employee",
+        # a record in general
+        "record", "records", "data",
+    }
 )
 
 # Words that only say a value was made at random or is the current one: `self.random_value`,
 # `self._gen_code`, `self.current` -- they leave it to the class to say what the value is.
-NEUTRAL_MODIFIERS = frozenset({"random", "rand", "rnd", "new", "gen", "generated", "current", "cur", "my", "the"})
+NEUTRAL_MODIFIERS = frozenset(
+    {
+        # how it was made: `random_value`, `rand_code`, `new_value`, `gen_code`, `generated_id`
+        "random", "rand", "rnd", "new", "gen", "generated",
+        # which one it is: `current_code`, `cur_value`, `my_token`, `the_key`
+        "current", "cur", "my", "the",
+    }
+)
 
 # What a game keeps secret: `secret_number`, `secret_word` (guess-the-number, hangman).
-GAME_HEADS = frozenset({"number", "num", "word", "letter", "digit", "card", "animal", "color", "colour", "guess", "move"})
+GAME_HEADS = frozenset(
+    {
+        # guess-the-number, bulls and cows, hangman, word games
+        "number", "num", "digit", "word", "letter", "guess",
+        # guessing games over things: a card, a colour (Mastermind), an animal, a move (rock-paper-scissors)
+        "card", "color", "colour", "animal", "move",
+    }
+)
 
 # Words that turn a weak word into a secret.
 QUALIFIERS = frozenset(
     {
-        "api", "access", "secret", "private", "priv", "session", "sess", "encryption", "encrypt",
-        "crypt", "crypto", "cipher", "hmac", "signing", "sign", "master", "aes", "des", "shared",
-        "auth", "authentication", "authorization", "activation", "activate", "reset", "recovery",
-        "verification", "verify", "confirmation", "confirm", "invite", "invitation", "login",
-        "security", "sms", "email", "magic", "unlock", "backup", "one", "onetime", "license",
-        "licence", "bearer", "refresh", "consumer", "oauth", "jwt", "wep", "wpa", "ssh",
-        "rsa", "kerberos", "krb", "cryptographic", "symmetric", "captcha", "pin", "pass", "otp",
-        "mfa", "2fa", "csrf", "xsrf", "nonce", "salt", "secure", "coupon", "voucher", "promo",
-        "gift", "redeem", "redemption", "discount",
+        # API and access credentials: `api_key`, `access_token`, `bearer_token`, `refresh_token` (OAuth 2.0,
+        # RFC 6749 §1.4-1.5), `jwt_key`
+        "api", "access", "bearer", "refresh", "jwt",
+        # OAuth 1.0 credentials: `oauth_token`, `consumer_secret` (RFC 5849 §3.1)
+        "oauth", "consumer",
+        # secret by name: `secret_key`, `private_key`, `priv_key`, `secure_code`, `security_code`
+        "secret", "private", "priv", "secure", "security",
+        # a session's id or key: `session_id`, `sess_key`
+        "session", "sess",
+        # cryptographic keys: `encryption_key`, `hmac_key`, `signing_key`, `master_key`, `shared_key`, `aes_key`
+        "encryption", "encrypt", "crypt", "crypto", "cryptographic", "cipher", "symmetric", "hmac", "signing",
+        "sign", "master", "shared", "aes", "des",
+        # keys of protocols and tools: `rsa_key`, `ssh_key`, `kerberos_key`, Wi-Fi `wep_key` and `wpa_key`
+        "rsa", "ssh", "kerberos", "krb", "wep", "wpa",
+        # authentication: `auth_code`, `authorization_code` (OAuth 2.0, RFC 6749 §1.3.1), `login_token`
+        "auth", "authentication", "authorization", "login",
+        # codes and links that prove who asks: activation, reset, recovery, verification, confirmation,
+        # invitation, unlock and backup codes
+        "activation", "activate", "reset", "recovery", "verification", "verify", "confirmation", "confirm",
+        "invite", "invitation", "unlock", "backup",
+        # how a one-time code or link reaches its owner: `sms_code`, `email_code`, `magic_link`
+        "sms", "email", "magic",
+        # one-time: `one_time_code`, `onetime_pin`
+        "one", "onetime",
+        # product keys: `license_key`, `licence_code`
+        "license", "licence",
+        # a strong word next to a weak one names the same secret: `pin_code`, `pass_phrase`, `otp_code`,
+        # `csrf_string`, `nonce_str`, `salt_string`, `captcha_text`
+        "captcha", "pin", "pass", "otp", "mfa", "2fa", "csrf", "xsrf", "nonce", "salt",
+        # codes worth money to whoever guesses one: coupon, voucher, promo, gift card, discount codes
+        "coupon", "voucher", "promo", "gift", "redeem", "redemption", "discount",
     }
 )
 
 # Qualifiers that only make `key` or `session` a secret: `server_key`, `generate_key()`, `new_session()`.
-# `client` is one: a client key is TLS key material, a client id is public (OAuth 2.0, RFC 6749 §2.2,
-# says client identifiers are not secret; MQTT client ids are connection names).
-KEY_ONLY_QUALIFIERS = frozenset({"user", "server", "app", "application", "account", "device", "wifi", "client"})
+KEY_ONLY_QUALIFIERS = frozenset(
+    {
+        # an owner's or a device's key: `user_key`, `account_key` (a storage account's key), `device_key`,
+        # `wifi_key`; their ids and names are not secrets
+        "user", "account", "device", "wifi",
+        # a service's key: `server_key`, `app_key`, `application_key`
+        "server", "app", "application",
+        # a client key is TLS key material, a client id is public (OAuth 2.0, RFC 6749 §2.2, says client
+        # identifiers are not secret; MQTT client ids are connection names)
+        "client",
+    }
+)
+# Verbs that make what they name: `generate_key()`, `new_session()`, `make_keys()` -- a dict key is
+# looked up, not made.
 MAKER_QUALIFIERS = frozenset({"new", "gen", "generate", "make", "create"})
-# Words after `key` that make it key material: a key pair's private half (`key_pair`, `make_keypair`),
-# key generation (`keygen`, `key_gen`) -- a dict key is never "generated" or "paired".
-KEY_MATERIAL_HEADS = frozenset({"pair", "pairs", "gen", "generation", "generator"})
+# Words after `key` that make it key material -- a dict key is never "generated" or "paired".
+KEY_MATERIAL_HEADS = frozenset(
+    {
+        # a key pair's private half: `key_pair`, `make_keypair`, `keypairs`
+        "pair", "pairs",
+        # key generation: `keygen`, `key_gen`, `key_generator`
+        "gen", "generation", "generator",
+    }
+)
 
 # Words that say a value is harmless: these lower suspicion of weak matches, never of strong ones.
 BENIGN = frozenset(
     {
-        "jitter", "backoff", "delay", "sleep", "retry", "retries", "wait", "interval", "timeout",
-        "sample", "sampling", "shuffle", "shuffled", "color", "colour", "rgb", "hue", "port",
-        "boundary", "mime", "trace", "tracing", "request", "correlation", "test", "tests", "mock",
-        "fake", "faker", "dummy", "example", "demo", "noise", "simulate", "simulation", "bench",
-        "benchmark", "lorem", "ipsum", "game", "dice", "roll", "weight", "weights", "sort", "row",
-        "column", "index", "idx", "offset", "position", "pos", "angle", "font", "size", "width",
-        "height", "temp", "tmp", "filename", "file", "dir", "path", "name", "label", "node",
-        "server", "host", "balance", "balancing", "dict", "keys", "cache", "bucket", "shard",
-        "partition", "worker", "slot", "event", "log", "logging", "mac",
-        "draw", "render", "image", "img", "picture", "photo", "wave", "audio", "sound", "voice",
-        "babble", "theme", "style", "background", "bg", "foreground", "canvas", "pixel", "line",
-        "lines", "dot", "dots", "point", "points", "curve", "arc", "distort", "distortion", "warp",
-        "rotate", "rotation", "opacity", "alpha", "splay", "schedule", "cron", "proxy", "referral",
-        "failover", "order", "username", "nickname", "guid", "uuid", "boundary", "shape", "gradient",
-        "blur", "filter", "effect", "animation", "frame", "speed", "level", "volume", "spacing",
-        "rect", "rectangle", "box", "bbox", "circle", "ellipse", "polygon", "coord", "coords", "xy",
+        # timing: retry jitter and backoff, delays, timeouts, schedules (`splay`: a random start delay)
+        "jitter", "backoff", "delay", "sleep", "retry", "retries", "wait", "interval", "timeout", "schedule",
+        "cron", "splay",
+        # sampling, shuffling and ordering data
+        "sample", "sampling", "shuffle", "shuffled", "weight", "weights", "sort", "order",
+        # values that only need to be unique: MIME boundaries (RFC 2046 §5.1.1), trace, request and
+        # correlation ids, event and log ids
+        "boundary", "mime", "trace", "tracing", "request", "correlation", "event", "log", "logging",
+        # ids that are not capabilities (RFC 4122 §6: UUIDs should not be used as security capabilities)
+        "guid", "uuid",
+        # test, demo and simulation data
+        "test", "tests", "mock", "fake", "faker", "dummy", "example", "demo", "lorem", "ipsum", "bench",
+        "benchmark", "simulate", "simulation", "noise",
+        # games of chance
+        "game", "dice", "roll",
+        # places and amounts in a table, a layout or a mix
+        "row", "column", "index", "idx", "offset", "position", "pos", "size", "width", "height", "angle",
+        "level", "volume", "speed", "spacing",
+        # files and the names people see: temp files, paths, labels, user names (public identifiers)
+        "temp", "tmp", "filename", "file", "dir", "path", "name", "label", "username", "nickname",
+        # where work goes: hosts, ports, load balancing, sharding, caches, workers, proxies, failover
+        "server", "host", "node", "port", "proxy", "failover", "balance", "balancing", "shard", "partition",
+        "bucket", "slot", "worker", "cache",
+        # a mapping's keys, not a secret key
+        "dict", "keys",
+        # a network interface's MAC address
+        "mac",
+        # referral codes are handed out to be shared
+        "referral",
+        # colours and styles
+        "color", "colour", "rgb", "hue", "alpha", "opacity", "gradient", "theme", "style", "background", "bg",
+        "foreground", "font",
+        # the picture or the sound of a value (a captcha's image or audio is not its answer), and effects on it
+        "draw", "render", "image", "img", "picture", "photo", "canvas", "pixel", "frame", "animation", "shape",
+        "effect", "filter", "blur", "distort", "distortion", "warp", "rotate", "rotation",
+        "wave", "audio", "sound", "voice", "babble",
+        # drawing primitives and coordinates
+        "line", "lines", "dot", "dots", "point", "points", "curve", "arc", "rect", "rectangle", "box", "bbox",
+        "circle", "ellipse", "polygon", "coord", "coords", "xy",
     }
 )
 
 # Run-together spellings to try splitting (`csrftoken`, `apikey`, `sessionid`).
-_SPLIT_HALVES = STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS | {"session"}
+_SPLIT_HALVES = (
+    STRONG | WEAK | QUALIFIERS | KEY_ONLY_QUALIFIERS
+    | {"session"}  # `sessionkey`, `sessiontoken`: a session's secret
+)
 
 # Secret words that package names glue to others: `simplemathcaptcha`, `passwordmanager`. `token` is not
 # one (`tokenizer`, `tokenstream`): it has a harmless sense.
@@ -151,11 +330,19 @@ _RUN_TOGETHER = ("password", "passwd", "passphrase", "secret", "captcha")
 # Short secret words glue only to a word that says the module makes (a generator, an iterator) or keeps
 # them: `passgen`, `pwgen`, `mkpw`, `pyotp`. Anything else is another word that starts so (`passthrough`).
 _RUN_TOGETHER_SHORT = ("pass", "pwd", "pw", "otp")
+# The words that say so.
 _MAKER_AFFIXES = frozenset(
-    {"gen", "generator", "iter", "iterator", "maker", "mk", "make", "new", "py", "safe", "store", "keeper", "manager", "mgr",
-     "tool", "lib"}
+    {
+        # makers: `passgen`, `pwgenerator`, `otpiter`, `pwmaker`, `mkpw`, `newpass`
+        "gen", "generator", "iter", "iterator", "maker", "mk", "make", "new",
+        # keepers: `pwsafe` (Password Safe), `passstore`, `passkeeper`, `passmanager`, `pwmgr`
+        "safe", "store", "keeper", "manager", "mgr",
+        # libraries of them: `pyotp`, `otplib`, `pwtool`
+        "py", "lib", "tool",
+    }
 )
 
+# Abbreviations of `password` spelled out in messages ("in a module about passwords").
 _SPELLED_OUT = {"pass": "password", "pw": "password", "pwd": "password", "passwd": "password"}
 
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[a-z]*")
