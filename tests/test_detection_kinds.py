@@ -170,6 +170,23 @@ FLAGGED = {
             return Challenge(image=None, text=text)
         captcha = make("ABCD")
         """, "app/util.py", [3]),
+    "sms_code_and_magic_link": ("""
+        import random
+        sms_code = random.randint(100000, 999999)
+        magic_link = "/login/%x" % random.getrandbits(64)
+        """, "app/notify.py", [2, 3]),
+    "clipboard_copy_shows_the_password": ("""
+        import random, pyperclip
+        def make_password():
+            items = "".join(random.choice("abc") for _ in range(12))
+            pyperclip.copy(items)
+        """, "app/util.py", [3]),
+    "signed_packet_signature_is_keyed": ("""
+        import random
+        def sign_packet(packet):
+            signature = "%x" % random.getrandbits(64)
+            return packet, signature
+        """, "app/net.py", [3]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -380,7 +397,7 @@ QUIET = {
         """, "app/kitchen.py"),
     "salt_and_pepper_noise": ("""
         import random
-        def salt_and_pepper(pixels):
+        def salt_and_pepper_noise(pixels):
             for i in range(len(pixels)):
                 salt = random.randint(0, 255)
                 pixels[i] = salt
@@ -432,6 +449,31 @@ QUIET = {
             image = Image(size=(10, 10), color=random.randint(0, 255))
             return Captcha(image=image, font=random.choice(["a", "b"]))
         api_token = render("x")
+        """, "app/util.py"),
+    "drawing_primitives_in_a_captcha_module": ("""
+        import random
+        def _rand_rect(size):
+            x0, y0 = random.randrange(size), random.randrange(size)
+            return x0, y0, x0 + 5, y0 + 5
+        """, "app/captcha.py"),
+    "consumer_key_is_public": ("""
+        import random
+        consumer_key = "%x" % random.getrandbits(32)
+        """, "app/oauth1.py"),
+    "email_id_is_data": ("""
+        import random
+        email_id = random.randint(0, 10**6)
+        sms_number = random.randint(0, 10**6)
+        """, "app/notify.py"),
+    "secure_draw_of_a_random_length": ("""
+        import random, secrets
+        token = secrets.token_hex(random.randint(16, 32))
+        """, "app/util.py"),
+    "copy_module_is_not_a_clipboard": ("""
+        import copy, random
+        def make_password():
+            items = [random.random() for _ in range(3)]
+            copy.copy(items)
         """, "app/util.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""

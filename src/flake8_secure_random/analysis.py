@@ -72,8 +72,8 @@ _MUTATORS = frozenset(
         "append", "extend", "insert", "add", "appendleft", "extendleft",
         # dict and hash object updates (Python docs, dict.update, dict.setdefault, hashlib's hash.update)
         "update", "setdefault",
-        # stacks, queues and streams (Python docs, queue.Queue.put, io's write)
-        "push", "put", "write",
+        # stacks and queues (Python docs, queue.Queue.put); a stream's `write` is in _OPAQUE_CALLS
+        "push", "put",
     }
 )
 # Methods whose result is made from their arguments, whatever the receiver (`"".join(x)`, `sep.join`).
@@ -100,8 +100,9 @@ _VALUE_MODULES = frozenset(
         "math", "operator", "itertools", "functools", "array", "builtins",
         # text and serialisation (Python docs, string, textwrap, json)
         "string", "textwrap", "json",
-        # ids and secure draws shaped by their arguments (Python docs, uuid, secrets)
-        "uuid", "secrets",
+        # ids shaped by their arguments (Python docs, uuid). Not `secrets`: a secure draw whose length is
+        # random is still secure (LABELS.md: a random length with secure characters is benign)
+        "uuid",
         # array functions (NumPy docs)
         "np", "numpy",
         # Python 2/3 shims for bytes and text: six (six docs) and a project's own `compat` module
@@ -115,8 +116,6 @@ _VALUE_CLASSES = frozenset(
         "UUID", "Decimal", "Fraction",
         # containers of what they are given (Python docs, collections.Counter, collections.OrderedDict)
         "Counter", "OrderedDict",
-        # the built-in value types (Python docs, Built-in Types)
-        "bytes", "str",
     }
 )
 
@@ -132,6 +131,11 @@ class _Param:
 
     def __init__(self, fn: ast.AST, name: str, position: Optional[int]) -> None:
         self.fn, self.name, self.position = fn, name, position  # position: None for keyword-only and */**
+
+
+def _drawn(taint: Iterable[object]) -> bool:
+    """Whether a taint holds a random draw (not only parameters)."""
+    return any(isinstance(label, Source) for label in taint)
 
 
 def _depends(taint: Iterable[object]) -> bool:
@@ -246,12 +250,13 @@ class _Analysis:
         self.returned_items: Dict[Tuple[ast.AST, int, int], Taint] = {}  # (function, index, arity)
         self.param_labels: Dict[ast.AST, Dict[str, _Param]] = {}
         self.mutations: Dict[_Param, Taint] = {}  # random values a function puts into a parameter's object
+        self.mutated: Dict[ast.AST, Set[_Param]] = {}  # function -> its parameters in `mutations`
         self.vars: Dict[Tuple[int, str], Taint] = {}
         self.attrs: Dict[object, Taint] = {}  # attribute name, or (class name, name) for `self.<name>`
         self.attr_classes: Dict[str, Set[object]] = {}  # attribute name -> its (class name, name) keys
         self.bases: Dict[str, Set[str]] = {}  # class name -> the same-module classes it derives from
         self._related: Dict[str, Set[str]] = {}
-        classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+        classes = [n for n in self.scopes.parent if isinstance(n, ast.ClassDef)]
         names = {c.name for c in classes}
         for c in classes:
             bases = {b.id for b in c.bases if isinstance(b, ast.Name) and b.id in names and b.id != c.name}
@@ -313,12 +318,13 @@ class _Analysis:
         self.versions[slot] = self.versions.get(slot, 0) + 1
 
     def _get(self, table: dict, key: object) -> Taint:
-        """Read a slot, noting what each function being walked has read (see `_unchanged`)."""
+        """Read a slot, noting what the function being walked has read (see `_unchanged`); the
+        functions around it get its reads when it is done."""
         if self.reading:
             slot = (id(table), key)
-            version = self.versions.get(slot, 0)
-            for reads in self.reading:
-                reads.setdefault(slot, version)
+            reads = self.reading[-1]
+            if slot not in reads:
+                reads[slot] = self.versions.get(slot, 0)
         return table.get(key, _EMPTY)
 
     def _unchanged(self, fn: ast.AST) -> bool:
@@ -404,6 +410,10 @@ class _Analysis:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._defaults(node, scope)
             if self._unchanged(node):
+                if self.reading:  # skipped, but what it read still decides whether its enclosing function is
+                    outer = self.reading[-1]
+                    for slot, version in self.reads[node].items():
+                        outer.setdefault(slot, version)
                 return
             saved = (self.func, self.control, self.fake, self.fake_context)
             self.func, self.control = node, set()
@@ -415,6 +425,10 @@ class _Analysis:
             self._params(node)
             self.body(node.body, node)
             self.reading.pop()
+            if self.reading:  # what a nested function read, its enclosing function read too
+                outer = self.reading[-1]
+                for slot, version in reads.items():
+                    outer.setdefault(slot, version)
             self.func, self.control, self.fake, self.fake_context = saved
         elif isinstance(node, ast.ClassDef):
             saved_cls = (self.cls, self.fake, self.fake_context)
@@ -574,6 +588,8 @@ class _Analysis:
             self.check_target(target, taint, scope)
 
     def check_target(self, target: ast.AST, taint: Taint, scope: ast.AST) -> None:
+        if not _drawn(taint):
+            return  # only parameters: nothing to report here
         name = sinks.target_name(target)
         key = sinks.key_name(target)  # `store[f"reset_token_{uid}"]`, `session[cookie_name]`
         if key and self.named(key)[0]:
@@ -611,7 +627,7 @@ class _Analysis:
     def named(self, name: str) -> Tuple[Optional[str], str, bool]:
         """(secret word, the standard's note for the why, public) for an identifier in the current
         context: words first say it (`api_key`), else a standard does (`trn_id` in NetBIOS code)."""
-        contexts = [self.path] + [getattr(n, "name", "") for n in (self.cls, self.func) if n is not None]
+        contexts = (self.path,) + tuple(getattr(n, "name", "") for n in (self.cls, self.func) if n is not None)
         standard, public = protocol_value(name, contexts)
         if public:
             return None, "", True
@@ -780,7 +796,7 @@ class _Analysis:
         for kw in node.keywords:
             t = self.expr(kw.value, scope)
             args |= t
-            if t and kw.arg:
+            if kw.arg and _drawn(t):
                 secret, standard, _ = self.named(kw.arg)
                 if secret:
                     self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}{standard}")
@@ -823,8 +839,8 @@ class _Analysis:
                 self.expr(func.value, scope)
             return result
         name = sinks.callee_name(func)
-        if name in _OUTPUTS and args:
-            self.shown(args, node.lineno)
+        if name in _OUTPUTS and args and (name != "copy" or "clip" in sinks.dotted(func).lower()):
+            self.shown(args, node.lineno)  # `copy` shows a value only on a clipboard (`pyperclip.copy`)
         if name in _OPAQUE_CALLS:
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
@@ -863,8 +879,10 @@ class _Analysis:
         if not isinstance(base, ast.Name) or self.func is None:
             return
         label = self.param_labels.get(self.func, {}).get(base.id)
-        if label is not None and self.scopes.bindings.get(self.func, {}).get(base.id) is not None:
-            self._add(self.mutations, label, {t for t in taint if isinstance(t, Source)})
+        drawn = {t for t in taint if isinstance(t, Source)}
+        if label is not None and drawn and self.scopes.bindings.get(self.func, {}).get(base.id) is not None:
+            self._add(self.mutations, label, drawn)
+            self._add(self.mutated, self.func, {label})
 
     def _argument(self, call: ast.Call, fn: ast.AST, label: _Param) -> Optional[ast.AST]:
         """The expression a call passes for one parameter of `fn`, or None (not passed, or unpacked)."""
@@ -905,10 +923,7 @@ class _Analysis:
     def _into_parameters(self, call: ast.Call, fn: ast.AST, scope: ast.AST) -> None:
         """What a same-module call does to its arguments: an object whose parameter `fn` fills with
         random values (`parts[i] += str(randint(0, 9))`, `chars.append(choice(SYMBOLS))`) carries them here."""
-        labels = self.param_labels.get(fn)
-        if not labels:
-            return
-        for label in labels.values():
+        for label in self._get(self.mutated, fn):  # one read per call for the common case: none
             filled = self._get(self.mutations, label)
             if not filled:
                 continue

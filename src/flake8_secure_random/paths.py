@@ -71,7 +71,7 @@ def package_words(path: str) -> Tuple[str, ...]:
 _FAKE_DATA = frozenset(
     {
         # stand-ins by name
-        "fake", "fakes", "fakedata", "dummy", "mock", "mocks", "stub", "stubs",
+        "fake", "dummy", "mock", "mocks", "stub", "stubs",
         # fake-data libraries: Faker (faker docs) and Mimesis (mimesis docs)
         "faker", "mimesis",
     }

@@ -13,6 +13,7 @@ function names it. Long, distinctive protocol names (`websocket`, `netbios`) als
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional, Tuple
 
 from .vocabulary import words
@@ -91,15 +92,16 @@ def _field(entry: ProtocolValue, name_words: Tuple[str, ...]) -> int:
     return max((len(f) for f in entry.fields if name_words[-len(f):] == f), default=0)
 
 
-def protocol_value(name: str, contexts: Iterable[str]) -> Tuple[Optional[str], bool]:
+@lru_cache(maxsize=8192)
+def protocol_value(name: str, contexts: Tuple[str, ...]) -> Tuple[Optional[str], bool]:
     """What a standard says about `name` in code whose module path, class and function are `contexts`.
 
     Returns (secret, public): `secret` is "<what> (<citation>)" when a standard requires the value
     to be unpredictable; `public` is True when the standard only needs it unique (SDP's session id).
 
-    >>> protocol_value("trn_id", ["nmb/NetBIOS.py", "NetBIOS", "queryName"])
+    >>> protocol_value("trn_id", ("nmb/NetBIOS.py", "NetBIOS", "queryName"))
     ('NetBIOS name service transaction id (RFC 5452 (same off-path forgery as DNS); RFC 1002 §4.2.1.1)', False)
-    >>> protocol_value("session_id", ["app/sdp.py", "make_offer"])
+    >>> protocol_value("session_id", ("app/sdp.py", "make_offer"))
     (None, True)
     """
     name_words = words(name)

@@ -27,7 +27,6 @@ API_ARGUMENTS: Dict[str, Dict[int, str]] = {
     "DES3.new": {0: "cipher key"},
     "ARC4.new": {0: "cipher key"},
     "Blowfish.new": {0: "cipher key"},
-    "ChaCha20.new": {0: "cipher key"},
     # cryptography docs, Symmetric encryption, Algorithms: AES(key), TripleDES(key), ChaCha20(key, nonce)
     "algorithms.AES": {0: "cipher key"},
     "algorithms.TripleDES": {0: "cipher key"},

@@ -139,20 +139,20 @@ HARMLESS_SENSES = {
             # a function's or a method's signature (Python docs, inspect.signature)
             "function", "func", "method", "call", "type", "inspect",
             # a detection pattern: a p0f/IDS fingerprint, an antivirus or YARA rule, a file's magic bytes
-            "fingerprint", "packet", "tcp", "ids", "virus", "malware", "yara", "magic",
+            # (not `packet` or `tcp`: a signed packet's and TCP-MD5's signatures are keyed, RFC 2385)
+            "fingerprint", "ids", "virus", "malware", "yara", "magic",
         }
     ),
     # salt that is not a password salt
     "salt": frozenset(
         {
-            # image noise (salt-and-pepper)
-            "pepper", "noise",
-            # cooking
-            "recipe", "ingredient", "ingredients", "cook", "cooking", "food", "dish",
+            # image noise, salt-and-pepper (not `pepper` alone: a pepper is a password-hashing secret too)
+            "noise", "pixel", "pixels", "image", "img",
         }
     ),
-    # a proof-of-work nonce is published with the block it was mined for
-    "nonce": frozenset({"block", "mine", "mining", "miner", "pow", "proof", "difficulty"}),
+    # a proof-of-work nonce is published with the block it was mined for (not `block` or `proof`:
+    # block ciphers and Schnorr/zero-knowledge proofs keep their nonces secret)
+    "nonce": frozenset({"mine", "mining", "miner", "pow", "difficulty"}),
 }
 
 # Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
@@ -170,8 +170,8 @@ FAKE = frozenset(
 # `CaptchaImage`, `draw_text`) describe the picture of it, not it.
 ANSWER_WORDS = frozenset(
     {
-        # what the challenge expects back: the answer, a puzzle's solution, a math captcha's result
-        "answer", "solution", "result",
+        # what the challenge expects back: the answer, a puzzle's solution
+        "answer", "solution",
         # the text a captcha shows or a code is: its characters, word or phrase
         "text", "code", "string", "str", "word", "phrase", "chars", "characters",
     }
@@ -216,8 +216,9 @@ QUALIFIERS = frozenset(
         # API and access credentials: `api_key`, `access_token`, `bearer_token`, `refresh_token` (OAuth 2.0,
         # RFC 6749 §1.4-1.5), `jwt_key`
         "api", "access", "bearer", "refresh", "jwt",
-        # OAuth 1.0 credentials: `oauth_token`, `consumer_secret` (RFC 5849 §3.1)
-        "oauth", "consumer",
+        # OAuth 1.0 credentials: `oauth_token` (RFC 5849 §2.3). Not `consumer`: the consumer key is the
+        # client's public identifier (RFC 5849 §3.1), and `consumer_secret` is a secret by its own word
+        "oauth",
         # secret by name: `secret_key`, `private_key`, `priv_key`, `secure_code`, `security_code`
         "secret", "private", "priv", "secure", "security",
         # a session's id or key: `session_id`, `sess_key`
@@ -233,10 +234,8 @@ QUALIFIERS = frozenset(
         # invitation, unlock and backup codes
         "activation", "activate", "reset", "recovery", "verification", "verify", "confirmation", "confirm",
         "invite", "invitation", "unlock", "backup",
-        # how a one-time code or link reaches its owner: `sms_code`, `email_code`, `magic_link`
-        "sms", "email", "magic",
-        # one-time: `one_time_code`, `onetime_pin`
-        "one", "onetime",
+        # a magic link is a login link by definition
+        "magic",
         # product keys: `license_key`, `licence_code`
         "license", "licence",
         # a strong word next to a weak one names the same secret: `pin_code`, `pass_phrase`, `otp_code`,
@@ -246,6 +245,12 @@ QUALIFIERS = frozenset(
         "coupon", "voucher", "promo", "gift", "redeem", "redemption", "discount",
     }
 )
+
+# Qualifiers that make only a code, a link or a pass a secret: how a one-time code reaches its owner
+# (`sms_code`, `email_link`, `login_code`, `one_time_pass`). Next to other words they name ordinary
+# data: `email_id`, `sms_number`, `login_name`, `one_id`.
+CODE_ONLY_QUALIFIERS = frozenset({"sms", "email", "login", "one", "onetime"})
+CODE_HEADS = frozenset({"code", "link", "url", "pass", "pin"})
 
 # Qualifiers that only make `key` or `session` a secret: `server_key`, `generate_key()`, `new_session()`.
 KEY_ONLY_QUALIFIERS = frozenset(
@@ -428,7 +433,9 @@ class Vocabulary:
             if w not in WEAK:
                 continue
             before = ws[:i]
-            if any(q in QUALIFIERS for q in before):
+            if any(q in QUALIFIERS for q in before) or (
+                w in CODE_HEADS and any(q in CODE_ONLY_QUALIFIERS for q in before)
+            ):
                 return "_".join(ws[max(0, i - 1) : i + 1])
             if w == "key" and any(q in KEY_ONLY_QUALIFIERS or q in MAKER_QUALIFIERS for q in before):
                 return "_".join(ws[i - 1 : i + 1])
