@@ -4,16 +4,20 @@ A finding needs a *source* (a non-cryptographic random call, see `sources`) whos
 *sink* (a place that holds a secret, see `sinks`). Values are followed within each function and
 through same-module helpers, flow-insensitively, until nothing changes:
 
-- a name, attribute (`self.x`, by attribute name) or container holds the union of what was put in it;
+- a name or container holds the union of what was put in it; `self.x` is kept per class and read
+  from the class, its same-module ancestors and descendants; `obj.x` by attribute name;
 - an expression carries what its operands carry (`+`, `%`, f-strings, `.join`, `.format`, indexing,
-  comprehensions, hashing, `base64`, `str()`/`int()`/`hex()`, `uuid.UUID(int=...)`, ...);
+  comprehensions, hashing, `base64`, `str()`/`int()`/`hex()`/`repr()`, `uuid.UUID(int=...)`, ...);
+  an object holds what it is built from, except fields named as harmless;
 - a loop's iterable and an `if`/`while` test flow into what their bodies assign (a random length
   or a random branch shapes the password as much as a random character does);
-- a call to a function of this module carries that function's return value (and its arguments,
-  when its result depends on its parameters).
+- a call to a function of this module carries that function's return value, and the arguments
+  its return value depends on (each parameter is its own label); a helper that fills a parameter's
+  list fills the caller's.
 
-Sinks are judged by the words of names (`vocabulary`): strong words make a direct sink; names of
-the enclosing function, class and module make a context sink, which benign words can veto.
+Sinks are judged by the words of names (`vocabulary`) and by the standards that make a value a
+secret whatever its name (`protocols`): strong words make a direct sink; names of the enclosing
+function, class, module and package make a context sink, which harmless words can veto.
 """
 from __future__ import annotations
 
