@@ -125,6 +125,8 @@ _VALUE_CLASSES = frozenset(
 
 
 _EMPTY: frozenset = frozenset()
+# Attribute slots of any class (every write) and of objects reached other than through `self`.
+_ANY, _OBJECT = "<any>", "<object>"
 
 
 class _Param:
@@ -256,8 +258,7 @@ class _Analysis:
         self.mutations: Dict[_Param, Taint] = {}  # random values a function puts into a parameter's object
         self.mutated: Dict[ast.AST, Set[_Param]] = {}  # function -> its parameters in `mutations`
         self.vars: Dict[Tuple[int, str], Taint] = {}
-        self.attrs: Dict[object, Taint] = {}  # attribute name, or (class name, name) for `self.<name>`
-        self.attr_classes: Dict[str, Set[object]] = {}  # attribute name -> its (class name, name) keys
+        self.attrs: Dict[object, Taint] = {}  # (class name | _ANY | _OBJECT, attribute name), see `_attr_keys`
         self.bases: Dict[str, Set[str]] = {}  # class name -> the same-module classes it derives from
         self._related: Dict[str, Set[str]] = {}
         classes = [n for n in self.scopes.parent if isinstance(n, ast.ClassDef)]
@@ -345,33 +346,49 @@ class _Analysis:
             sc = self.scopes.parent.get(sc)
         return (id(scope), name)
 
-    def _slot(self, base: ast.AST, scope: ast.AST) -> Optional[Tuple[dict, object]]:
-        """Where a container's own taint is kept: a variable, or an attribute by name."""
+    def _slot(self, base: ast.AST, scope: ast.AST, write: bool) -> Optional[Tuple[dict, List[object]]]:
+        """Where a container's own taint is kept: a variable, or an attribute (see `_attr_keys`)."""
         if isinstance(base, ast.Name):
-            return self.vars, self._var_key(base.id, scope)
+            return self.vars, [self._var_key(base.id, scope)]
         if isinstance(base, ast.Attribute):
-            return self.attrs, self._attr_key(base)
+            return self.attrs, self._attr_keys(base, write)
         return None
 
     # `self.x` is kept per class and read from the classes that share the instance: the class, its
     # same-module ancestors and descendants (`self.data` of a client is not `self.data` of a server,
-    # though both derive from one protocol class). `obj.x` may be any class's: it is kept by name.
-    def _attr_key(self, node: ast.Attribute) -> object:
+    # though both derive from one protocol class). `obj.x` may be any class's: every write also goes
+    # to `(ANY, x)`, which `obj.x` reads; writes through `obj.x` go to `(OBJECT, x)`, which `self.x` reads.
+    def _attr_keys(self, node: ast.Attribute, write: bool) -> List[object]:
         if _is_self(node.value) and self.cls is not None:
-            key = (self.cls.name, node.attr)
-            self._add(self.attr_classes, node.attr, {key})
-            return key
-        return node.attr
+            if write:
+                return [(self.cls.name, node.attr), (_ANY, node.attr)]
+            return [(name, node.attr) for name in self.related(self.cls.name)] + [(_OBJECT, node.attr)]
+        return [(_OBJECT, node.attr), (_ANY, node.attr)] if write else [(_ANY, node.attr)]
 
     def _attr_read(self, node: ast.Attribute) -> Taint:
-        keys: List[object] = [node.attr]
-        if _is_self(node.value) and self.cls is not None:
-            keys.extend((name, node.attr) for name in self.related(self.cls.name))
-        else:
-            keys.extend(self._get(self.attr_classes, node.attr))
+        return self._get_all(self.attrs, self._attr_keys(node, write=False))
+
+    def _members(self, table: dict, keys: List[object], member: str) -> Taint:
+        """What a container's own slot and one member of it hold (`d["k"]`, `d.get("k")`)."""
         taint: Taint = set()
         for key in keys:
-            taint |= self._get(self.attrs, key) | self._get(self.attrs, _member(key, "*"))
+            taint |= self._get(table, key) | self._get(table, _member(key, member))
+        return taint
+
+    def _get_all(self, table: dict, keys: Iterable[object]) -> Taint:
+        """`_get` of each key and of its `"*"` member, united (the hot path of every read, inlined)."""
+        reads = self.reading[-1] if self.reading else None
+        versions, tid = self.versions, id(table)
+        taint: Taint = set()
+        for key in keys:
+            for k in (key, (key, "*")):
+                if reads is not None:
+                    slot = (tid, k)
+                    if slot not in reads:
+                        reads[slot] = versions.get(slot, 0)
+                have = table.get(k)
+                if have:
+                    taint |= have
         return taint
 
     def related(self, name: str) -> Set[str]:
@@ -566,11 +583,11 @@ class _Analysis:
         if isinstance(target, ast.Name):
             self._add(self.vars, self._var_key(target.id, scope), taint)
             if isinstance(scope, ast.ClassDef):  # a class attribute, read as `self.<name>`
-                key = (scope.name, target.id)
-                self._add(self.attr_classes, target.id, {key})
-                self._add(self.attrs, key, taint)
+                self._add(self.attrs, (scope.name, target.id), taint)
+                self._add(self.attrs, (_ANY, target.id), taint)
         elif isinstance(target, ast.Attribute):
-            self._add(self.attrs, self._attr_key(target), taint)
+            for key in self._attr_keys(target, write=True):
+                self._add(self.attrs, key, taint)
         elif isinstance(target, ast.Subscript):
             # an item drawn and put at a random position: the position shapes the result as much as the
             # item (`chars[randrange(n)] = choice(SYMBOLS)`); a constant put there (`grid[randrange(n)] = 1`)
@@ -578,15 +595,16 @@ class _Analysis:
             index = self.expr(target.slice, scope)
             if isinstance(value, ast.Call):
                 taint = taint | {label for label in index if isinstance(label, Source)}
-            slot = self._slot(target.value, scope)
+            slot = self._slot(target.value, scope, write=True)
             if slot is None:
                 self.assign(target.value, taint, scope, None, check=False)
             else:
-                table, key = slot
+                table, keys = slot
                 member = _const_key(target)
-                if member is not None:
-                    self._add(table, _member(key, member), taint)
-                self._add(table, _member(key, "*"), taint)
+                for key in keys:
+                    if member is not None:
+                        self._add(table, _member(key, member), taint)
+                    self._add(table, _member(key, "*"), taint)
                 self._mutates(target.value, taint)
         if check and taint:
             self.check_target(target, taint, scope)
@@ -725,20 +743,19 @@ class _Analysis:
         if isinstance(node, ast.Call):
             return self.call(node, scope)
         if isinstance(node, ast.Name):
-            key = self._var_key(node.id, scope)
-            return self._get(self.vars, key) | self._get(self.vars, _member(key, "*"))
+            return self._get_all(self.vars, (self._var_key(node.id, scope),))
         if isinstance(node, ast.Attribute):
             return self.expr(node.value, scope) | self._attr_read(node)
         if isinstance(node, ast.Subscript):
             index = self.expr(node.slice, scope)
             if _picks_existing(node.value):
                 index = set()  # `KEYS[random.randrange(len(KEYS))]` picks a key, as random.choice(KEYS) does
-            slot = self._slot(node.value, scope)
+            slot = self._slot(node.value, scope, write=False)
             member = _const_key(node)
             if slot is None or member is None:
                 return self.expr(node.value, scope) | index
-            table, key = slot
-            return self._get(table, key) | self._get(table, _member(key, member)) | index
+            table, keys = slot
+            return self._members(table, keys, member) | index
         if isinstance(node, ast.IfExp):
             self.expr(node.test, scope)
             return self.expr(node.body, scope) | self.expr(node.orelse, scope)
@@ -856,11 +873,10 @@ class _Analysis:
                 self._mutates(func.value, args | self.control)
                 return set()
             if name in ("get", "pop", "setdefault") and node.args and isinstance(node.args[0], ast.Constant):
-                slot = self._slot(func.value, scope)  # `d.get("k")` reads what `d["k"] = ...` wrote
+                slot = self._slot(func.value, scope, write=False)  # `d.get("k")` reads what `d["k"] = ...` wrote
                 if slot is not None:
-                    table, key = slot
-                    member = _member(key, repr(node.args[0].value))
-                    return self._get(table, key) | self._get(table, member) | args
+                    table, keys = slot
+                    return self._members(table, keys, repr(node.args[0].value)) | args
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args | lambdas
             return receiver | self._attr_read(func) | lambdas  # `self.draw()` where `self.draw = partial(...)`
