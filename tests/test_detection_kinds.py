@@ -187,6 +187,13 @@ FLAGGED = {
             signature = "%x" % random.getrandbits(64)
             return packet, signature
         """, "app/net.py", [3]),
+    "an_object_holds_what_its_attributes_hold": ("""
+        import random
+        def login(session):
+            session.seed = random.getrandbits(64)
+            api_token = "%x" % hash(session)
+            return api_token
+        """, "app/auth.py", [3]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -475,6 +482,15 @@ QUIET = {
             items = [random.random() for _ in range(3)]
             copy.copy(items)
         """, "app/util.py"),
+    "another_objects_attribute": ("""
+        import random
+        def spoof(pkt):
+            pkt.ttl = random.randint(32, 255)
+            return pkt
+        class Signature:
+            def __str__(self):
+                return "%d" % self.ttl
+        """, "app/fingerprint.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""
         import random

@@ -586,8 +586,13 @@ class _Analysis:
                 self._add(self.attrs, (scope.name, target.id), taint)
                 self._add(self.attrs, (_ANY, target.id), taint)
         elif isinstance(target, ast.Attribute):
-            for key in self._attr_keys(target, write=True):
-                self._add(self.attrs, key, taint)
+            if isinstance(target.value, ast.Name) and not _is_self(target.value):
+                # `pkt.id = ...`: the object that name holds now holds it; another object's `.id`
+                # (or a class's `self.id`) is another value
+                self._add(self.vars, _member(self._var_key(target.value.id, scope), "*"), taint)
+            else:
+                for key in self._attr_keys(target, write=True):
+                    self._add(self.attrs, key, taint)
         elif isinstance(target, ast.Subscript):
             # an item drawn and put at a random position: the position shapes the result as much as the
             # item (`chars[randrange(n)] = choice(SYMBOLS)`); a constant put there (`grid[randrange(n)] = 1`)
