@@ -194,6 +194,30 @@ FLAGGED = {
             api_token = "%x" % hash(session)
             return api_token
         """, "app/auth.py", [3]),
+    "a_wrapped_secret_is_the_secret": ("""
+        import random, string
+        from pydantic import SecretStr
+        def new_password():
+            password = SecretStr("".join(random.choice(string.ascii_letters) for _ in range(16)))
+            return password
+        """, "app/users.py", [4]),
+    "a_dataclass_field_read_back": ("""
+        import random
+        from dataclasses import dataclass
+        @dataclass
+        class Holder:
+            value: int
+        def setup(user):
+            h = Holder(value=random.getrandbits(64))
+            user.password = h.value
+        """, "app/users.py", [7]),
+    "websocket_abbreviated_ws": ("""
+        import random
+        class Frame:
+            def build(self, payload):
+                masking_key = bytes(random.getrandbits(8) for _ in range(4))
+                return masking_key, payload
+        """, "app/ws/frames.py", [4]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -491,6 +515,62 @@ QUIET = {
             def __str__(self):
                 return "%d" % self.ttl
         """, "app/fingerprint.py"),
+    "graphql_resolver_ids": ("""
+        import random
+        def resolve_create_post(obj, info, title):
+            post_id = random.randint(1, 10**6)
+            return {"id": post_id, "title": title}
+        """, "app/graphql/resolvers.py"),
+    "algebra_point_in_a_cas_folder": ("""
+        import random
+        def random_point():
+            pt = (random.randint(0, 10), random.randint(0, 10))
+            return pt
+        """, "app/cas/geometry.py"),
+    "evolutionary_computation_d": ("""
+        import random
+        def generate_candidate(bounds):
+            d = random.randint(1, len(bounds))
+            return bounds[:d]
+        """, "app/ec/generators.py"),
+    "curve_fitting_k": ("""
+        import random
+        def sign_change_curve(xs):
+            k = random.randint(1, len(xs) - 1)
+            return xs[:k]
+        """, "app/ml/curve.py"),
+    "proof_of_work_function": ("""
+        import random
+        def proof_of_work(header, target):
+            nonce = random.getrandbits(32)
+            return header, nonce
+        """, "app/chain.py"),
+    "board_pin_method": ("""
+        import random
+        class Board:
+            def random_pin(self):
+                return random.randint(2, 13)
+        """, "app/hw.py"),
+    "a_comparison_is_a_truth_value": ("""
+        import random
+        def add_noise(pixels, prob):
+            for i in range(len(pixels)):
+                salt = random.random() < prob / 2
+                if salt:
+                    pixels[i] = 255
+        """, "app/imaging.py"),
+    "sampling_a_vocabulary": ("""
+        import random
+        def sample(vocab, weights):
+            token = random.choices(vocab, weights)[0]
+            return token
+        """, "app/lm.py"),
+    "last_pass_is_an_iteration": ("""
+        import random
+        class Engine:
+            def run(self):
+                self.best_at_last_pass = random.random()
+        """, "app/engine.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""
         import random

@@ -100,7 +100,7 @@ def test_rewrites(before, after):
         ("pin = random.randint(1, 9) ** 2", "pin = (secrets.randbelow(9) + 1) ** 2"),
         ("pin = f'{random.randint(1, 9)}'", "pin = f'{secrets.randbelow(9) + 1}'"),
         ("pin = [random.randint(1, 9)]", "pin = [secrets.randbelow(9) + 1]"),
-        ("pin = random.randint(1, 9) > 3", "pin = secrets.randbelow(9) + 1 > 3"),
+        ("pin = str(random.randint(1, 9) > 3)", "pin = str(secrets.randbelow(9) + 1 > 3)"),
         ("pin = random.randint(0, 9) * 2", "pin = secrets.randbelow(10) * 2"),
     ],
 )

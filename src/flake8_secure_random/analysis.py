@@ -460,7 +460,7 @@ class _Analysis:
             self.cls, self.fake, self.fake_context = saved_cls
         elif isinstance(node, ast.Assign):
             taint = self.expr(node.value, scope) | self.control
-            quantity = _quantity(node.value, self.scopes, scope)
+            quantity = _quantity(node.value, self.scopes, scope) or _truth(node.value)
             for target in node.targets:
                 self.assign(target, taint, scope, node.value, check=not quantity)
             self._factory(node.targets, node.value, scope)
@@ -469,7 +469,7 @@ class _Analysis:
                 taint = self.expr(node.value, scope) | self.control
                 if isinstance(node, ast.AugAssign):
                     taint |= self.expr(node.target, scope)
-                quantity = _quantity(node.value, self.scopes, scope)
+                quantity = _quantity(node.value, self.scopes, scope) or _truth(node.value)
                 self.assign(node.target, taint, scope, node.value, check=not quantity)
                 self._factory([node.target], node.value, scope)
         elif isinstance(node, ast.Return):
@@ -663,8 +663,8 @@ class _Analysis:
         return self.vocab.secret_word(name), "", False
 
     def _harmless_field(self, name: Optional[str]) -> bool:
-        """A field or argument named as harmless (`image`, `size`, `color`), or not named at all."""
-        return not name or self.vocab.benign_word(name) is not None
+        """A field or argument named as harmless (`image`, `size`, `color`); an unnamed one is not."""
+        return bool(name) and self.vocab.benign_word(name) is not None  # type: ignore[arg-type]
 
     def _makes_benign_thing(self) -> bool:
         """Whether the enclosing function's name ends in a harmless thing it makes: `make_boundary`,
@@ -711,6 +711,8 @@ class _Analysis:
             if not sources:
                 return
         secret, standard, _ = self.named(name)
+        if secret in HARMLESS_SENSES and self.vocab.harmless_sense(name, [self.cls.name] if self.cls else []):
+            return  # `Board.random_pin()`: the class says which sense
         if secret:
             self.sink(shown, sources, line, f"is returned by {shown} on line {line}{standard}")
             return
@@ -888,13 +890,18 @@ class _Analysis:
         called = self.expr(func, scope)
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
             # an object holds what it is built from, except what its fields' names call harmless:
-            # `CaptchaModel(image=image, characters=text)` holds the text, `Image.new(size, color)` nothing
+            # `CaptchaModel(image=image, characters=text)` holds the text, `Image.new(size, color)`
+            # nothing; a wrapper of one value (`SecretStr(text)`) is that value. Unnamed parts of a
+            # bigger object (`Hive(handle, name)`) say nothing of what the object is.
             held: Taint = set()
+            wrapper = len(node.args) == 1 and not node.keywords
             for arg, t in zip(node.args, positional):
-                if not self._harmless_field(sinks.target_name(arg)):
+                name = sinks.target_name(arg)
+                if (name or wrapper) and not self._harmless_field(name):
                     held |= t
             for kw in node.keywords:
-                if kw.arg is None or not self._harmless_field(kw.arg) and not self._harmless_field(sinks.target_name(kw.value)):
+                named = sinks.target_name(kw.value)
+                if kw.arg is None or not self._harmless_field(kw.arg) and not self._harmless_field(named):
                     held |= self.expr(kw.value, scope)
             return held
         return args | called | lambdas  # calling a value that carries a draw (a `partial` of one) draws
@@ -1002,6 +1009,8 @@ _EXISTING = frozenset(
         # secrets that exist already: the secrecy is in them, not in the choice (a JWK set, RFC 7517 §5)
         "keys", "tokens", "secrets", "passwords", "pins", "credentials", "creds", "certs", "certificates",
         "sessions", "jwks", "keyset",
+        # a language model's vocabulary: sampling picks a token that exists, it makes no secret
+        "vocab", "vocabulary",
         # hosts, endpoints and connections to spread load over or fail over to (LDAP referrals, RFC 4511
         # §4.1.10; SaltStack's minions)
         "servers", "hosts", "nodes", "proxies", "masters", "urls", "endpoints", "peers", "mirrors", "addresses",
@@ -1029,6 +1038,11 @@ _QUANTITIES = frozenset(
         "normal", "standard_normal", "randn", "beta", "binomial", "exponential", "poisson", "gamma", "lognormal",
     }
 )
+
+
+def _truth(value: Optional[ast.AST]) -> bool:
+    """`salt = random.random() < p`: a comparison's result is a truth value, never a secret."""
+    return isinstance(value, ast.Compare) or (isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not))
 
 
 def _quantity(value: Optional[ast.AST], scopes: Scopes, scope: ast.AST) -> bool:

@@ -37,9 +37,11 @@ _ID = (("id",), ("qid",), ("txid",), ("xid",), ("tid",), ("trn", "id"), ("trans"
 
 # Must be unpredictable.
 UNPREDICTABLE: Tuple[ProtocolValue, ...] = (
+    # `ws` is the usual abbreviation (the ws:// scheme, RFC 6455 §3); the fields are specific enough
     ProtocolValue("WebSocket masking key", (("mask",), ("masking", "key"), ("mask", "key"), ("frame", "mask")),
-                  ("websocket", "websockets"), "RFC 6455 §5.3"),
-    ProtocolValue("DNS query id", _ID + (("port",), ("source", "port")), ("dns", "resolver", "nameserver"),
+                  ("websocket", "websockets", "ws"), "RFC 6455 §5.3"),
+    # not `resolver`: GraphQL and dependency resolvers have ids too
+    ProtocolValue("DNS query id", _ID + (("port",), ("source", "port")), ("dns", "nameserver"),
                   "RFC 5452 §4, §9.2"),
     ProtocolValue("NetBIOS name service transaction id", _ID, ("netbios", "nbns", "nmb", "nbt"),
                   "RFC 5452 (same off-path forgery as DNS); RFC 1002 §4.2.1.1"),
@@ -47,16 +49,18 @@ UNPREDICTABLE: Tuple[ProtocolValue, ...] = (
     ProtocolValue("SIP tag or Call-ID", (("tag",), ("from", "tag"), ("to", "tag"), ("call", "id"), ("callid",)),
                   ("sip",), "RFC 3261 §19.3"),
     ProtocolValue("CoAP token", (("token",),), ("coap",), "RFC 7252 §5.3.1"),
-    ProtocolValue("CAS ticket", (("ticket",), ("service", "ticket"), ("proxy", "ticket"), ("st",), ("pt",), ("pgt",),
+    # not the two-letter `st`/`pt`: `cas` is also a computer algebra system with points
+    ProtocolValue("CAS ticket", (("ticket",), ("service", "ticket"), ("proxy", "ticket"), ("pgt",),
                                  ("pgt", "iou"), ("tgt",)), ("cas",), "CAS Protocol 3.0 §3.7"),
     ProtocolValue("BOSH request id", (("rid",),), ("bosh",), "XEP-0124 §7"),
     ProtocolValue("TCP initial sequence number", (("isn",), ("iss",), ("initial", "seq"), ("initial", "sequence")),
                   ("tcp",), "RFC 6528 §3"),
+    # not `curve` or `ec`: curve fitting and evolutionary computation draw `k` and `d` too
     ProtocolValue("DSA/ECDSA per-message secret k", (("k",), ("nonce",)),
-                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr", "curve", "ec"), "FIPS 186-5 §6.4", also=("sign",)),
+                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr"), "FIPS 186-5 §6.4", also=("sign",)),
     ProtocolValue("private key", (("priv",), ("private",), ("priv", "key"), ("secret", "exponent"), ("d",)),
-                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr", "curve", "ec", "rsa", "dh"), "FIPS 186-5 §6.2",
-                  also=("key", "keypair", "pair", "keygen", "gen", "generate")),
+                  ("dsa", "ecdsa", "ecc", "elgamal", "schnorr", "rsa", "dh"), "FIPS 186-5 §6.2",
+                  also=("key", "keypair", "pair", "keygen")),
 )
 
 # Values with a secret-sounding name that the standard only needs unique: quiet in that protocol.
@@ -69,7 +73,7 @@ PUBLIC: Tuple[ProtocolValue, ...] = (
 )
 
 # Context words long and distinctive enough to find inside a run-together name (`NetBIOSSession`).
-_DISTINCT = frozenset({"websocket", "netbios", "coap", "bosh", "ecdsa", "elgamal", "schnorr", "nbns", "resolver", "nameserver"})
+_DISTINCT = frozenset({"websocket", "netbios", "coap", "bosh", "ecdsa", "elgamal", "schnorr", "nbns", "nameserver"})
 
 
 def _context_words(contexts: Iterable[str]) -> Tuple[frozenset, str]:

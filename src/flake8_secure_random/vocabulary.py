@@ -152,7 +152,7 @@ HARMLESS_SENSES = {
     ),
     # a proof-of-work nonce is published with the block it was mined for (not `block` or `proof`:
     # block ciphers and Schnorr/zero-knowledge proofs keep their nonces secret)
-    "nonce": frozenset({"mine", "mining", "miner", "pow", "difficulty"}),
+    "nonce": frozenset({"mine", "mining", "miner", "pow", "difficulty", "proof_of_work"}),
 }
 
 # Words that say a value only stands in for a secret: `fake_password`, `dummy_token`, `FakeUser`.
@@ -199,6 +199,9 @@ NEUTRAL_MODIFIERS = frozenset(
         "current", "cur", "my", "the",
     }
 )
+
+# Words that make `pass` one pass over data, not a password: `first_pass`, `last_pass`, `each_pass`.
+PASS_ORDINALS = frozenset({"first", "second", "third", "last", "next", "final", "each", "every", "single", "multi"})
 
 # What a game keeps secret: `secret_number`, `secret_word` (guess-the-number, hangman).
 GAME_HEADS = frozenset(
@@ -427,8 +430,8 @@ class Vocabulary:
                 if senses and any(q in senses for q in ws[:i]):
                     return None  # `lock_token`, `next_page_token`, `led_pin`, `time_signature`: the harmless sense
                 return w
-        if ws[-1] == "pass" and len(ws) > 1:  # gen_pass, createPass, new_pass (not pass_count)
-            return "pass"
+        if ws[-1] == "pass" and len(ws) > 1 and ws[-2] not in PASS_ORDINALS:
+            return "pass"  # gen_pass, createPass, new_pass (not pass_count, not last_pass: a pass over data)
         for i, w in enumerate(ws):
             if w not in WEAK:
                 continue
@@ -475,7 +478,9 @@ class Vocabulary:
         senses = HARMLESS_SENSES.get(word)
         if not senses or any(w in QUALIFIERS or w in self.strong for w in ws[:-1]):
             return False
-        return any(self._singular(w) in senses or w in senses for context in contexts for w in words(context))
+        return any(
+            self._singular(w) in senses or w in senses for context in contexts for w in words(context)
+        ) or any(phrase in "_".join(words(context)) for context in contexts for phrase in senses if "_" in phrase)
 
     def fake(self, identifier: str) -> bool:
         """`FakeUserFactory`, `demo_signup`: a name that says its code is not the real thing."""
