@@ -259,6 +259,11 @@ class _Analysis:
         self.mutated: Dict[ast.AST, Set[_Param]] = {}  # function -> its parameters in `mutations`
         self.vars: Dict[Tuple[int, str], Taint] = {}
         self.attrs: Dict[object, Taint] = {}  # (class name | _ANY | _OBJECT, attribute name), see `_attr_keys`
+        # attribute names anything in the module assigns (`x.a = ...`, `a = ...` in a class body): a
+        # method call can only carry a draw through an attribute of one of these names
+        self.assigned_attrs: Set[str] = set(self.scopes.attr_bindings) | {
+            name for node, names in self.scopes.bindings.items() if isinstance(node, ast.ClassDef) for name in names
+        }
         self.bases: Dict[str, Set[str]] = {}  # class name -> the same-module classes it derives from
         self._related: Dict[str, Set[str]] = {}
         classes = [n for n in self.scopes.parent if isinstance(n, ast.ClassDef)]
@@ -886,7 +891,9 @@ class _Analysis:
                     return self._members(table, keys, repr(node.args[0].value)) | args
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args | lambdas
-            return receiver | self._attr_read(func) | lambdas  # `self.draw()` where `self.draw = partial(...)`
+            if name in self.assigned_attrs:  # `self.draw()` where `self.draw = partial(...)`
+                return receiver | self._attr_read(func) | lambdas
+            return receiver | lambdas
         called = self.expr(func, scope)
         if isinstance(func, ast.Name) and func.id[:1].isupper() and func.id not in _VALUE_CLASSES:
             # an object holds what it is built from, except what its fields' names call harmless:
