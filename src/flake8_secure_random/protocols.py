@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional, Tuple
+from typing import Optional, Tuple
 
 from .vocabulary import words
 
@@ -76,7 +76,8 @@ PUBLIC: Tuple[ProtocolValue, ...] = (
 _DISTINCT = frozenset({"websocket", "netbios", "coap", "bosh", "ecdsa", "elgamal", "schnorr", "nbns", "nameserver"})
 
 
-def _context_words(contexts: Iterable[str]) -> Tuple[frozenset, str]:
+@lru_cache(maxsize=1024)
+def _context_words(contexts: Tuple[str, ...]) -> Tuple[frozenset, str]:
     ws = set()
     joined = []
     for context in contexts:
