@@ -218,6 +218,17 @@ FLAGGED = {
                 masking_key = bytes(random.getrandbits(8) for _ in range(4))
                 return masking_key, payload
         """, "app/ws/frames.py", [4]),
+    "method_of_a_local_instance": ("""
+        import random
+        class Gen:
+            def __init__(self):
+                self._v = random.getrandbits(64)
+            def get(self):
+                return self._v
+        def setup(user):
+            g = Gen()
+            user.password = g.get()
+        """, "app/users.py", [4]),
     # 7. a secret stored under a key held in a variable or an f-string
     "fstring_key": ("""
         import random
@@ -571,6 +582,17 @@ QUIET = {
             def run(self):
                 self.best_at_last_pass = random.random()
         """, "app/engine.py"),
+    "method_of_a_local_instance_used_for_a_delay": ("""
+        import random, time
+        class Backoff:
+            def __init__(self):
+                self._v = random.uniform(0.1, 1.0)
+            def get(self):
+                return self._v
+        def wait():
+            b = Backoff()
+            time.sleep(b.get())
+        """, "app/retry.py"),
     # the other side of the new rules: a generator used only for harmless values
     "random_mark_on_a_board": ("""
         import random

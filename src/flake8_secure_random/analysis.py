@@ -267,6 +267,9 @@ class _Analysis:
         self.bases: Dict[str, Set[str]] = {}  # class name -> the same-module classes it derives from
         self._related: Dict[str, Set[str]] = {}
         classes = [n for n in self.scopes.parent if isinstance(n, ast.ClassDef)]
+        self.classes: Dict[str, List[ast.ClassDef]] = {}
+        for c in classes:
+            self.classes.setdefault(c.name, []).append(c)
         names = {c.name for c in classes}
         for c in classes:
             bases = {b.id for b in c.bases if isinstance(b, ast.Name) and b.id in names and b.id != c.name}
@@ -998,7 +1001,37 @@ class _Analysis:
             isinstance(func.value, ast.Name) and self.cls is not None and func.value.id == self.cls.name
         )):
             return self.functions.get(func.attr)
+        if isinstance(func, ast.Attribute):  # `Gen().get()`, `g = Gen(); g.get()` with `class Gen` here
+            cls = self._instance_class(func.value, scope)
+            if cls is not None:
+                return self._methods(cls, func.attr) or None
         return None
+
+    def _instance_class(self, expr: ast.AST, scope: ast.AST) -> Optional[str]:
+        """The same-module class an expression is an instance of, when every binding says so."""
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in self.classes:
+            return expr.func.id
+        if isinstance(expr, ast.Name):
+            sc: Optional[ast.AST] = scope
+            while sc is not None:
+                found = self.scopes.bindings.get(sc, {}).get(expr.id)
+                if found:
+                    kinds = {
+                        b.value.func.id if b.kind == "assign" and isinstance(b.value, ast.Call)
+                        and isinstance(b.value.func, ast.Name) and b.value.func.id in self.classes else None
+                        for b in found
+                    }
+                    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+                sc = self.scopes.parent.get(sc)
+        return None
+
+    def _methods(self, cls: str, name: str) -> List[ast.AST]:
+        """`name` defined in class `cls` or its same-module ancestors."""
+        out: List[ast.AST] = []
+        for c in self.related(cls):
+            for node in self.classes.get(c, ()):
+                out.extend(m for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == name)
+        return out
 
 
 # Keywords that hand a framework a callable whose result fills a field: SQLAlchemy `Column(default=,
