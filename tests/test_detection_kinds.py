@@ -636,6 +636,15 @@ def test_quiet(name):
     assert flagged(src, path) == []
 
 
+def test_folders_above_the_package_are_not_context():
+    """A checkout in `/home/me/mock-sip/` is neither fake-data code nor SIP code."""
+    fake_parent = "import random\npassword = ''.join(random.choice('ab') for _ in range(12))\n"
+    assert flagged(fake_parent, "/home/me/mock/src/app/core/accounts.py") == [2]
+    sip_parent = "import random\ntag = random.getrandbits(32)\n"
+    assert flagged(sip_parent, "/srv/sip/checkouts/app/blog/models.py") == []
+    assert flagged(sip_parent, "app/sip/dialog.py") == [2]
+
+
 def test_message_says_the_context_once():
     src = """
         import random

@@ -238,7 +238,9 @@ class _Analysis:
         self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...], path: str = "", where: str = ""
     ) -> None:
         self.tree = tree
-        self.path = path  # as given: its folders say which protocol the code speaks (`app/sip/...`)
+        # the module and the three folders above it say which protocol the code speaks (`app/sip/...`);
+        # not the folders a checkout sits in
+        self.path = "/".join(path.replace("\\", "/").split("/")[-4:])
         self.vocab = vocab
         self.scopes = Scopes(tree)
         self.module_secret = vocab.module_secret(module_words)

@@ -83,9 +83,13 @@ def is_fake_data_path(path: str) -> bool:
 
     >>> is_fake_data_path("fakedata/providers/internet.py"), is_fake_data_path("app/views.py")
     (True, False)
+    >>> is_fake_data_path("/home/me/mock-server/src/app/api/views.py")
+    False
     """
     p = PurePath(path.replace("\\", "/"))
-    parts = [part for part in p.parts[:-1] if not _NOISE.match(part)] + [p.stem]
+    # the module and the three folders above it: a package's own names, not the folder a checkout sits in
+    # (`/home/me/mock-server/app/views.py` is real code)
+    parts = [part for part in p.parts[-4:-1] if not _NOISE.match(part) and part not in ("/", "\\")] + [p.stem]
     return any(
         w in _FAKE_DATA or (len(w) > 4 and w.startswith("fake"))
         for part in parts
