@@ -35,7 +35,7 @@ from .protocols import protocol_value
 from .weakness import (
     might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
 )
-from .sources import Scopes
+from .sources import Scopes, parameter_defaults
 from .suppression import suppressed
 from .vocabulary import AMBIGUOUS, ANSWER_WORDS, HARMLESS_SENSES, Vocabulary, words
 
@@ -342,6 +342,13 @@ class _Analysis:
                 reads[slot] = self.versions.get(slot, 0)
         return table.get(key, _EMPTY)
 
+    def _pass_reads_out(self, reads: Dict[Tuple[int, object], int]) -> None:
+        """What a nested function read, the function around it (if any) read too."""
+        if self.reading:
+            outer = self.reading[-1]
+            for slot, version in reads.items():
+                outer.setdefault(slot, version)
+
     def _unchanged(self, fn: ast.AST) -> bool:
         """True if nothing `fn` read on its last walk has changed since: walking it again would
         compute exactly the same, so the fixpoint passes skip it."""
@@ -378,20 +385,15 @@ class _Analysis:
     def _attr_read(self, node: ast.Attribute) -> Taint:
         return self._get_all(self.attrs, self._attr_keys(node, write=False))
 
-    def _members(self, table: dict, keys: List[object], member: str) -> Taint:
-        """What a container's own slot and one member of it hold (`d["k"]`, `d.get("k")`)."""
-        taint: Taint = set()
-        for key in keys:
-            taint |= self._get(table, key) | self._get(table, _member(key, member))
-        return taint
-
-    def _get_all(self, table: dict, keys: Iterable[object]) -> Taint:
-        """`_get` of each key and of its `"*"` member, united (the hot path of every read, inlined)."""
+    def _get_all(self, table: dict, keys: Iterable[object], member: str = "*") -> Taint:
+        """`_get` of each key and of one member of it (all members, `"*"`, by default), united: what a
+        container holds (`x`, `self.x`) or one item of it (`d["k"]`, `d.get("k")`). The hot path of every
+        read, so `_get` is inlined."""
         reads = self.reading[-1] if self.reading else None
         versions, tid = self.versions, id(table)
         taint: Taint = set()
         for key in keys:
-            for k in (key, (key, "*")):
+            for k in (key, _member(key, member)):
                 if reads is not None:
                     slot = (tid, k)
                     if slot not in reads:
@@ -441,10 +443,7 @@ class _Analysis:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._defaults(node, scope)
             if self._unchanged(node):
-                if self.reading:  # skipped, but what it read still decides whether its enclosing function is
-                    outer = self.reading[-1]
-                    for slot, version in self.reads[node].items():
-                        outer.setdefault(slot, version)
+                self._pass_reads_out(self.reads[node])  # skipped, but its reads still count for its enclosing function
                 return
             saved = (self.func, self.control, self.fake, self.fake_context)
             self.func, self.control = node, set()
@@ -456,10 +455,7 @@ class _Analysis:
             self._params(node)
             self.body(node.body, node)
             self.reading.pop()
-            if self.reading:  # what a nested function read, its enclosing function read too
-                outer = self.reading[-1]
-                for slot, version in reads.items():
-                    outer.setdefault(slot, version)
+            self._pass_reads_out(reads)
             self.func, self.control, self.fake, self.fake_context = saved
         elif isinstance(node, ast.ClassDef):
             saved_cls = (self.cls, self.fake, self.fake_context)
@@ -565,11 +561,7 @@ class _Analysis:
 
     def _defaults(self, fn: ast.AST, scope: ast.AST) -> None:
         """A parameter holds what its default holds: `def gen(length=n)` with a random `n`."""
-        args = fn.args  # type: ignore[attr-defined]
-        positional = list(getattr(args, "posonlyargs", [])) + args.args
-        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-        for arg, default in pairs:
+        for arg, default in parameter_defaults(fn.args):  # type: ignore[attr-defined]
             taint = self.expr(default, scope)
             self._add(self.vars, (id(fn), arg.arg), taint)
             secret, standard, _ = self.named(arg.arg)
@@ -627,15 +619,19 @@ class _Analysis:
     def check_target(self, target: ast.AST, taint: Taint, scope: ast.AST) -> None:
         if not _drawn(taint):
             return  # only parameters: nothing to report here
-        name = sinks.target_name(target)
         key = sinks.key_name(target)  # `store[f"reset_token_{uid}"]`, `session[cookie_name]`
-        if key and self.named(key)[0]:
-            name = key
-        if not name:
-            return
+        by_key = self.named(key) if key else None
+        if key and by_key and by_key[0]:
+            name: Optional[str] = key
+            shown = sinks.key_text(target)
+            secret, standard, public = by_key
+        else:
+            name = sinks.target_name(target)
+            if not name:
+                return
+            shown = sinks.display(target)
+            secret, standard, public = self.named(name)
         line = target.lineno  # type: ignore[attr-defined]
-        shown = sinks.key_text(target) if name == key else sinks.display(target)
-        secret, standard, public = self.named(name)
         if public:
             return  # SDP's `session_id`: a standard says it only needs to be unique
         if isinstance(target, ast.Subscript) and name != key and _const_key(target) is None and _bare_plural(name):
@@ -656,7 +652,7 @@ class _Analysis:
         item = isinstance(target, ast.Subscript) and _const_key(target) is not None
         if self.cls is not None and (member or item):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
-        elif self.package_secret and words(name)[-1:] and words(name)[-1] in ANSWER_WORDS:
+        elif self.package_secret and self.vocab.answer(name):
             # `answer` in `captcha/image.py`: the module draws the secret, the name says it is the secret
             self.sink(f"'{shown}' in a module about {self.package_secret}s", taint, line,
                       f"becomes '{shown}' on line {line}, in a module about {self.package_secret}s", context=True)
@@ -686,8 +682,7 @@ class _Analysis:
         """`name` inside `context` (a class, a function) holds a secret if the pair names one. Harmless
         words veto it, except that a drawing word in the context (`CaptchaImage`) never vetoes the
         answer itself (`text`, `answer`, `code`): the picture is of it."""
-        answer = bool(words(name)) and words(name)[-1] in ANSWER_WORDS
-        if self.vocab.benign_word(name if answer else f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
+        if self.vocab.benign_word(name if self.vocab.answer(name) else f"{context}_{name}") or not self.vocab.secret_word(f"{context}_{name}"):
             return
         self.sink(what, taint, line, f"becomes {what} on line {line}", context=True)
 
@@ -772,7 +767,7 @@ class _Analysis:
             if slot is None or member is None:
                 return self.expr(node.value, scope) | index
             table, keys = slot
-            return self._members(table, keys, member) | index
+            return self._get_all(table, keys, member) | index
         if isinstance(node, ast.IfExp):
             self.expr(node.test, scope)
             return self.expr(node.body, scope) | self.expr(node.orelse, scope)
@@ -824,7 +819,7 @@ class _Analysis:
 
     def call(self, node: ast.Call, scope: ast.AST) -> Taint:
         func = node.func
-        name_of_call = sinks.callee_name(func)
+        name = sinks.callee_name(func)
         args: Taint = set()
         positional: List[Taint] = []
         for arg in node.args:
@@ -838,7 +833,7 @@ class _Analysis:
                 secret, standard, _ = self.named(kw.arg)
                 if secret:
                     self.sink(kw.arg, t, kw.value.lineno, f"is passed as {kw.arg}= on line {kw.value.lineno}{standard}")
-                elif self.package_secret and words(kw.arg)[-1:] and words(kw.arg)[-1] in ANSWER_WORDS:
+                elif self.package_secret and self.vocab.answer(kw.arg):
                     line = kw.value.lineno  # `CaptchaModel(image=image, characters=text)` in a captcha package
                     self.sink(f"{kw.arg}=", t, line,
                               f"is passed as {kw.arg}= on line {line}, in a module about {self.package_secret}s",
@@ -848,7 +843,7 @@ class _Analysis:
         for arg in list(node.args) + [kw.value for kw in node.keywords]:
             if isinstance(arg, ast.Lambda):
                 lambdas |= {label for label in self._get(self.returns, arg) if isinstance(label, Source)}
-        if name_of_call == "setdefault" and len(node.args) == 2 and isinstance(node.args[0], ast.Constant) \
+        if name == "setdefault" and len(node.args) == 2 and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str) and positional[1]:
             key = node.args[0].value  # `d.setdefault("password", value)` stores it as `d["password"] = value` does
             secret, standard, _ = self.named(key)
@@ -876,7 +871,6 @@ class _Analysis:
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
             return result
-        name = sinks.callee_name(func)
         if name in _OUTPUTS and args and (name != "copy" or "clip" in sinks.dotted(func).lower()):
             self.shown(args, node.lineno)  # `copy` shows a value only on a clipboard (`pyperclip.copy`)
         if name in _OPAQUE_CALLS:
@@ -893,7 +887,7 @@ class _Analysis:
                 slot = self._slot(func.value, scope, write=False)  # `d.get("k")` reads what `d["k"] = ...` wrote
                 if slot is not None:
                     table, keys = slot
-                    return self._members(table, keys, repr(node.args[0].value)) | args
+                    return self._get_all(table, keys, repr(node.args[0].value)) | args
             if name in _BUILDERS or _is_value_function(func.value, self.scopes, scope):
                 return receiver | args | lambdas
             if name in self.assigned_attrs:  # `self.draw()` where `self.draw = partial(...)`

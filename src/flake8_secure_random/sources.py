@@ -12,6 +12,7 @@ import ast
 from typing import Dict, List, Optional, Tuple, Union
 
 from .model import Source
+from .sinks import callee_name
 
 # Module-level functions of `random` that return (or, for shuffle, produce) random values.
 RANDOM_FUNCTIONS = frozenset(
@@ -259,9 +260,7 @@ class Scopes:
     def partial_source(self, call: ast.Call, scope: ast.AST) -> Optional[Source]:
         """`functools.partial(random.getrandbits, 128)`, `map(random.choice, pools)`: a random function
         handed to a call that calls it. The Source is that call, named after the function it wraps."""
-        if not call.args or not (isinstance(call.func, (ast.Name, ast.Attribute))):
-            return None
-        if (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) not in ("partial", "map"):
+        if not call.args or callee_name(call.func) not in ("partial", "map"):
             return None  # `map(random.choice, ...)` draws once per item
         ref = self.ref(call.args[0], scope)
         if ref is None or ref[0] != "fn":
@@ -323,12 +322,17 @@ def _module_ref(dotted: str) -> Optional[Ref]:
     return None
 
 
-def _call_defaults(args: ast.arguments) -> Dict[str, ast.Call]:
-    """Parameters whose default is a call's result: {name: call}."""
+def parameter_defaults(args: ast.arguments) -> List[Tuple[ast.arg, ast.expr]]:
+    """(parameter, default) for each parameter that has a default, positional ones first."""
     positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
     pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
     pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-    return {a.arg: d for a, d in pairs if isinstance(d, ast.Call)}
+    return pairs
+
+
+def _call_defaults(args: ast.arguments) -> Dict[str, ast.Call]:
+    """Parameters whose default is a call's result: {name: call}."""
+    return {a.arg: d for a, d in parameter_defaults(args) if isinstance(d, ast.Call)}
 
 
 def _all_args(args: ast.arguments) -> List[ast.arg]:

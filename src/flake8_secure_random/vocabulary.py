@@ -498,6 +498,11 @@ class Vocabulary:
             rest and self.secret_word("_".join(rest))
         )
 
+    def answer(self, identifier: str) -> bool:
+        """Whether a name's last word names a challenge's answer: `text`, `answer_text`, `code`."""
+        ws = words(identifier)
+        return bool(ws) and ws[-1] in ANSWER_WORDS
+
     def bare(self, identifier: str) -> bool:
         """Whether a name leaves it to its class or module to say what it holds: `value`, `code`,
         `answer_text`, `random_value`. `condition_number` and `noise_level` say what they are."""

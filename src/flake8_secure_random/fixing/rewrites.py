@@ -30,6 +30,7 @@ import re
 from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from ..model import Finding
+from ..sinks import callee_name
 from .spans import Edit, Offsets, expression_at, first_position, has_comment, same_shape
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -156,8 +157,7 @@ def _may_bind(text: str, name: str) -> bool:
 def _wraps(call: ast.Call) -> bool:
     """`functools.partial(random.getrandbits, 128)`, `map(random.choice, pools)`: the flagged call
     wraps the random function."""
-    func = call.func
-    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in ("partial", "map")
+    return callee_name(call.func) in ("partial", "map")
 
 
 def rewrite(finding: Finding, node: ast.AST, text: str, offsets: Offsets, index: ModuleIndex,
