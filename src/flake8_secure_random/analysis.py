@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from typing import Dict, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
+from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
 
 from . import rules, sinks
 from .model import DEFAULT_SETTINGS, Finding, Settings, Source
@@ -32,6 +32,7 @@ from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
 from .paths import context_words, is_fake_data_path, is_test_path, package_words
 from .protocols import protocol_value
+from .relevance import RandomNames, binding_scope, identifiers
 from .weakness import (
     might_build_passwords, might_draw_tokens, might_use_predictable, predictable_secrets, short_tokens, weak_passwords,
 )
@@ -40,6 +41,8 @@ from .suppression import suppressed
 from .vocabulary import AMBIGUOUS, ANSWER_WORDS, HARMLESS_SENSES, Vocabulary, words
 
 _MAX_PASSES = 8
+# The version slot of "a draw reached a new name, or a new function is needed" (see `_relevant`).
+_HOT = (0, "hot")
 
 # Calls whose result says nothing about their arguments' values: a size, a truth value, a position,
 # an object's identity or type, or nothing at all (logging, output, sleeping). A call that hands a
@@ -197,7 +200,7 @@ def find(
         # folder names are context whatever the working folder: `generator.py` checked from inside
         # `captcha/` is the same module as `captcha/generator.py` checked from above
         where = os.path.abspath(path) if path else ""
-        analysis = _Analysis(tree, vocab, context_words(where) if where else (), path or "", where)
+        analysis = _Analysis(tree, vocab, context_words(where) if where else (), path or "", where, lines)
         analysis.fake = bool(path) and is_fake_data_path(path)  # type: ignore[arg-type]
         analysis.strict = settings.strict
         analysis.run()
@@ -235,7 +238,13 @@ def needs_analysis(source: str) -> bool:
 
 class _Analysis:
     def __init__(
-        self, tree: ast.Module, vocab: Vocabulary, module_words: Tuple[str, ...], path: str = "", where: str = ""
+        self,
+        tree: ast.Module,
+        vocab: Vocabulary,
+        module_words: Tuple[str, ...],
+        path: str = "",
+        where: str = "",
+        lines: Optional[List[str]] = None,
     ) -> None:
         self.tree = tree
         # the module and the three folders above it say which protocol the code speaks (`app/sip/...`);
@@ -289,6 +298,16 @@ class _Analysis:
         self.fake = False  # fake-data code, or inside `def fake_user()` / `class DummyAuth`: stand-ins only
         self.fake_context = False  # inside `def demo_signup()`: direct secrets count, guesses from names do not
         self.strict = False  # also report the random calls that make no secret (RND901)
+        # Which functions are worth a walk (see `relevance`): without the module's lines, all of them.
+        self.lines = lines
+        self.random_names = RandomNames(self.scopes, lines) if lines is not None else None
+        self.refs: Dict[ast.AST, FrozenSet[str]] = {}  # function -> the words of its text
+        self.needed: Set[ast.AST] = set()  # functions a walked function calls: their summaries count
+        self.hot_names: Set[str] = set()  # attributes and functions holding a draw
+        self.hot_vars: Set[Tuple[int, str]] = set()  # variable slots holding a draw
+        self.hot_var_names: Set[str] = set()
+        self.cold: Dict[ast.AST, int] = {}  # function -> the `_HOT` version when it was last found irrelevant
+        self.hot_slots: Set[Tuple[int, object]] = set()
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -331,6 +350,45 @@ class _Analysis:
         self.changed = True
         slot = (id(table), key)
         self.versions[slot] = self.versions.get(slot, 0) + 1
+        if slot not in self.hot_slots and _drawn(taint):
+            self.hot_slots.add(slot)
+            self._heat(table, key)
+
+    def _heat(self, table: dict, key: object) -> None:
+        """Note the name through which code reads a slot that now holds a draw (see `_relevant`)."""
+        if isinstance(key, tuple) and isinstance(key[0], tuple):
+            key = key[0]  # one member of a container: the container's name
+        if table is self.vars:
+            self.hot_vars.add(key)  # type: ignore[arg-type]
+            self.hot_var_names.add(key[1])  # type: ignore[index]
+        elif table is self.attrs:
+            self.hot_names.add(key[1])  # type: ignore[index]
+        else:  # returns, returned_items, mutations, mutated: read where the function is called
+            fn = key.fn if isinstance(key, _Param) else key[0] if isinstance(key, tuple) else key
+            name = getattr(fn, "name", None) or self.lambda_names.get(fn)  # type: ignore[arg-type]
+            if name:
+                self.hot_names.add(name)
+        self.versions[_HOT] = self.versions.get(_HOT, 0) + 1
+
+    def _relevant(self, fn: ast.AST) -> bool:
+        """Whether a function never walked yet can compute anything: its text names a random source
+        or something holding a draw, or a walked function calls it (its summary is needed)."""
+        if self.lines is None or self.random_names is None or fn in self.needed:
+            return True
+        version = self.versions.get(_HOT, 0)
+        if self.cold.get(fn) == version:
+            return False  # no new name holds a draw since it was last found irrelevant
+        refs = self.refs.get(fn)
+        if refs is None:
+            refs = self.refs[fn] = identifiers(self.lines, fn)
+        if self.random_names.mentions(refs, fn) or not refs.isdisjoint(self.hot_names):
+            return True
+        for word in refs & self.hot_var_names:
+            bound = binding_scope(self.scopes, word, fn)
+            if bound is not None and (id(bound), word) in self.hot_vars:
+                return True
+        self.cold[fn] = version
+        return False
 
     def _get(self, table: dict, key: object) -> Taint:
         """Read a slot, noting what the function being walked has read (see `_unchanged`); the
@@ -444,6 +502,10 @@ class _Analysis:
             self._defaults(node, scope)
             if self._unchanged(node):
                 self._pass_reads_out(self.reads[node])  # skipped, but its reads still count for its enclosing function
+                return
+            if node not in self.reads and not self._relevant(node):
+                if self.reading:  # walk the enclosing function again when a draw reaches a new name
+                    self.reading[-1].setdefault(_HOT, self.versions.get(_HOT, 0))
                 return
             saved = (self.func, self.control, self.fake, self.fake_context)
             self.func, self.control = node, set()
@@ -988,7 +1050,17 @@ class _Analysis:
         return {src} | args
 
     def helper(self, func: ast.AST, scope: ast.AST) -> Optional[List[ast.AST]]:
-        """The same-module functions a call may run: `helper(...)`, `self.helper(...)`, `cls.helper(...)`."""
+        """The same-module functions a call may run: `helper(...)`, `self.helper(...)`, `cls.helper(...)`.
+        Each is walked from now on (its summary counts here), if it was not yet."""
+        fns = self._helper(func, scope)
+        for fn in fns or ():
+            if fn not in self.reads and fn not in self.needed:
+                self.needed.add(fn)
+                self.changed = True
+                self.versions[_HOT] = self.versions.get(_HOT, 0) + 1
+        return fns
+
+    def _helper(self, func: ast.AST, scope: ast.AST) -> Optional[List[ast.AST]]:
         if isinstance(func, ast.Name):
             if self.scopes.is_imported(func.id, scope):
                 return None

@@ -58,6 +58,7 @@ class Scopes:
         self.parent: Dict[ast.AST, Optional[ast.AST]] = {tree: None}
         self.star_random: Dict[ast.AST, bool] = {}
         self.attr_bindings: Dict[str, List[ast.expr]] = {}  # self.<attr> = <expr>, module-wide
+        self.attr_binding_scopes: Dict[int, ast.AST] = {}  # id(<expr>) -> the scope of `x.<attr> = <expr>`
         self.sources: Dict[int, Source] = {}
         self.functions: Dict[str, List[ast.AST]] = {}  # every def (and `name = lambda`), by name
         self._resolving: set = set()
@@ -152,6 +153,7 @@ class Scopes:
                     self._bind(scope, target.id, _Binding("assign", value) if value is not None else _Binding("other"))
                 elif isinstance(target, ast.Attribute) and value is not None:
                     self.attr_bindings.setdefault(target.attr, []).append(value)
+                    self.attr_binding_scopes[id(value)] = scope
                 else:
                     for name in _names_in(target):
                         self._bind(scope, name, _Binding("other"))
