@@ -16,7 +16,8 @@ from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from .analysis import find, plan
 from .config import ConfigError, find_pyproject, settings_from
-from .files import SourceError, decode, parse, python_files, read_source, source_lines
+from .cache import FOLDER as CACHE_FOLDER, Cache, digest, project_root
+from .files import SourceError, decode, parse, python_files, read_bytes, read_source, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
 
@@ -55,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="output format: text (flake8's), json, or sarif (SARIF 2.1.0, for code scanning)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
+    check.add_argument("--no-cache", action="store_true",
+                       help=f"neither read nor write the cache of results ({CACHE_FOLDER}/ at the project root)")
+    check.add_argument("--cache-dir", metavar="DIR", help=f"keep the cache in DIR instead of {CACHE_FOLDER}/ at the project root")
     _add_settings_options(check)
 
     fix = sub.add_parser(
@@ -95,6 +99,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     pyproject = args.config if args.config is not None else find_pyproject(Path.cwd())
     if args.config is not None and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
+    args.config_path = pyproject  # the project root is its folder (see `cache.project_root`)
     return settings_from(
         pyproject,
         extend_sensitive_words=args.extend_sensitive_words,
@@ -130,21 +135,29 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
         raise SourceError("too deeply nested to analyse (RecursionError)") from None
 
 
-def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str]]:
-    """Check one file: (findings, None) or ([], the one-line reason it could not be checked)."""
+def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str], Optional[str]]:
+    """Check one file: (findings, None, digest) or ([], the one-line reason it could not be checked,
+    digest). The digest (see `cache.digest`) is of the bytes checked; None for stdin or a file that
+    could not be read, whose result says nothing about its content."""
     path, shown, settings = job
     try:
-        text = decode(sys.stdin.buffer.read()) if path == "-" else read_source(path)
-        return check_source(text, shown, settings), None
+        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
     except SourceError as exc:
-        return [], str(exc)
+        return [], str(exc), None
+    key = None if path == "-" else digest(data)
+    try:
+        return check_source(decode(data), shown, settings), None, key
+    except SourceError as exc:
+        return [], str(exc), key
 
 
 # Below this many files a second process costs more than it saves.
 _PARALLEL_MIN_FILES = 64
 
 
-def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Finding], Optional[str]]]:
+def _run_jobs(
+    jobs: List[Tuple[str, str, Settings]]
+) -> Iterator[Tuple[List[Finding], Optional[str], Optional[str]]]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or any(j[0] == "-" for j in jobs):
         return map(_check_path, jobs)
@@ -158,8 +171,18 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
     return iter(results)
 
 
+def _open_cache(args: argparse.Namespace, settings: Settings) -> Optional[Cache]:
+    if args.no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE"):
+        return None
+    folder = args.cache_dir or os.environ.get("SECURE_RANDOM_CACHE_DIR")
+    if folder:
+        return Cache(Path(folder), settings)
+    return Cache(project_root(args.config_path, Path.cwd()) / CACHE_FOLDER, settings)
+
+
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     jobs: List[Tuple[str, str, Settings]] = []
+    order: List[Tuple[str, str]] = []  # (path, shown) of every file checked, in the order given
     errors = 0
     for path, problem in python_files(args.paths, settings.exclude):
         shown = args.stdin_filename if path == "-" else path
@@ -167,9 +190,29 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             errors += 1
             print(f"{shown}: {problem}", file=err)
         elif path == "-" or settings.include_tests or not is_test_path(path):
-            jobs.append((path, shown, settings))
+            order.append((path, shown))
+    cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
+    done: dict = {}
+    for path, shown in order:
+        if cache is not None and path != "-":
+            try:
+                key = digest(read_bytes(path))
+            except SourceError:
+                key = None  # checked below, which reports the problem
+            kept = cache.get(path, key) if key is not None else None
+            if kept is not None:
+                done[path] = kept
+                continue
+        jobs.append((path, shown, settings))
+    for (path, _, _), (findings, problem, key) in zip(jobs, _run_jobs(jobs)):
+        done[path] = (findings, problem)
+        if cache is not None and key is not None:
+            cache.put(path, key, findings, problem)
+    if cache is not None:
+        cache.save()
     results: List[Tuple[str, Finding]] = []
-    for (_, shown, _), (findings, problem) in zip(jobs, _run_jobs(jobs)):
+    for path, shown in order:
+        findings, problem = done[path]
         if problem is not None:
             errors += 1
             print(f"{shown}: {problem}", file=err)
