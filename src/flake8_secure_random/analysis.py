@@ -303,6 +303,7 @@ class _Analysis:
         self.random_names = RandomNames(self.scopes, lines) if lines is not None else None
         self.refs: Dict[ast.AST, FrozenSet[str]] = {}  # function -> the words of its text
         self.needed: Set[ast.AST] = set()  # functions a walked function calls: their summaries count
+        self.deferred = False  # this pass found a function to walk that it did not walk
         self.hot_names: Set[str] = set()  # attributes and functions holding a draw
         self.hot_vars: Set[Tuple[int, str]] = set()  # variable slots holding a draw
         self.hot_var_names: Set[str] = set()
@@ -311,11 +312,16 @@ class _Analysis:
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
-        for _ in range(_MAX_PASSES):
-            self.changed = False
+        budget = _MAX_PASSES
+        while budget > 0:
+            budget -= 1
+            self.changed = self.deferred = False
             self.body(self.tree.body, self.tree)
-            if not self.changed or not self.scopes.sources:  # no random call at all: nothing to follow
-                break
+            if self.deferred:
+                budget += 1  # a pass that found a function to walk next costs nothing: walking every
+                # function from the start would have walked it in this pass
+            if not self.changed or (not self.scopes.sources and not self.deferred):
+                break  # no random call at all: nothing to follow
 
     def findings(self, lines: List[str]) -> Iterable[Finding]:
         hits = dict(self.hits)
@@ -488,7 +494,11 @@ class _Analysis:
         for label in taint:
             if isinstance(label, Source):
                 have = self.hits.get(label)
-                if have is None or (have.context and not context):
+                # the most telling sink, then the nearest to the call (usually the first the value
+                # reaches): the same whatever order the functions were walked in
+                if have is None or (context, abs(line - label.line), line, how) < (
+                    have.context, abs(have.line - label.line), have.line, have.how
+                ):
                     self.hits[label] = _Hit(secret, line, how, context)
                     self.changed = True
 
@@ -1055,8 +1065,13 @@ class _Analysis:
         fns = self._helper(func, scope)
         for fn in fns or ():
             if fn not in self.reads and fn not in self.needed:
-                self.needed.add(fn)
-                self.changed = True
+                # a nested function is reached by walking the functions around it
+                outer: Optional[ast.AST] = fn
+                while outer is not None and not isinstance(outer, ast.Module):
+                    if isinstance(outer, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                        self.needed.add(outer)
+                    outer = self.scopes.parent.get(outer)
+                self.changed = self.deferred = True
                 self.versions[_HOT] = self.versions.get(_HOT, 0) + 1
         return fns
 

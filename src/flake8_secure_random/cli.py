@@ -158,7 +158,8 @@ _PARALLEL_MIN_FILES = 64
 def _run_jobs(
     jobs: List[Tuple[str, str, Settings]]
 ) -> Iterator[Tuple[List[Finding], Optional[str], Optional[str]]]:
-    workers = min(os.cpu_count() or 1, 8)
+    # every core this process may run on (a container or `taskset` may allow fewer than the machine has)
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or any(j[0] == "-" for j in jobs):
         return map(_check_path, jobs)
     import multiprocessing

@@ -24,10 +24,32 @@ _STAR_NAMES = RANDOM_FUNCTIONS | {"seed", "Random", "SystemRandom"}
 
 def identifiers(lines: List[str], node: ast.AST) -> FrozenSet[str]:
     """Every identifier-shaped word on the lines of `node` (1-based `lineno`..`end_lineno`), comments
-    and strings included: a superset of the names, attributes and `getattr` keys the node uses."""
+    and strings included: a superset of the names, attributes and `getattr` keys the node uses.
+
+    The parser normalises identifiers to NFKC (PEP 3131), so `ｒａｎｄｏｍ` is `random` and a
+    decomposed `générer` is the composed one; text that is not all ASCII is read from the syntax tree
+    instead, where every name is already normalised."""
     first = getattr(node, "lineno", 1)
     last = getattr(node, "end_lineno", None) or first
-    return frozenset(_IDENTIFIER.findall("\n".join(lines[first - 1 : last])))
+    text = "\n".join(lines[first - 1 : last])
+    if text.isascii():
+        return frozenset(_IDENTIFIER.findall(text))
+    return frozenset(_tree_words(node))
+
+
+def _tree_words(node: ast.AST) -> Set[str]:
+    """The identifiers of a syntax tree and the words of its strings (`getattr(self, "token")`)."""
+    found: Set[str] = set()
+    for child in ast.walk(node):
+        for name in ("id", "attr", "arg", "name", "asname", "module"):
+            value = getattr(child, name, None)
+            if isinstance(value, str):
+                found.update(value.split("."))
+        if isinstance(child, ast.Constant) and isinstance(child.value, str):
+            found.update(_IDENTIFIER.findall(child.value))
+        elif isinstance(child, (ast.Global, ast.Nonlocal)):
+            found.update(child.names)
+    return found
 
 
 def binding_scope(scopes: Scopes, name: str, scope: ast.AST, python: bool = False) -> Optional[ast.AST]:
@@ -55,7 +77,8 @@ class RandomNames:
         self.scopes = scopes
         self.variables: Set[Tuple[int, str]] = set()
         self.attributes: Set[str] = set()
-        self.names: Set[str] = set()  # the bare names of both, for names bound only in a nested scope
+        self.names: Set[str] = set()  # the bare names of both
+        self.binders: Dict[str, List[ast.AST]] = {}  # name -> the scopes where it is a random variable
         assigned: List[Tuple[ast.AST, str, ast.AST]] = []
         for scope, binds in scopes.bindings.items():
             for name, found in binds.items():
@@ -88,10 +111,10 @@ class RandomNames:
                         and scopes.ref(value, scope) is not None:
                     self._add(scope, name)
                     grew = True
-            for attr, value in attributes:  # `self.x = ...` is kept by attribute name, module-wide
-                scope = scopes.attr_binding_scopes[id(value)]
-                if attr not in self.attributes and self.mentions(mentioned(value), scope) \
-                        and scopes.ref(value, scope) is not None:
+            # `self.x = ...` is kept by attribute name, module-wide, and Scopes resolves its value where
+            # the attribute is used (`Scopes.attr_ref`): any mention of a random name counts
+            for attr, value in attributes:
+                if attr not in self.attributes and not mentioned(value).isdisjoint(self.names):
                     self.attributes.add(attr)
                     self.names.add(attr)
                     grew = True
@@ -101,13 +124,27 @@ class RandomNames:
     def _add(self, scope: ast.AST, name: str) -> None:
         self.variables.add((id(scope), name))
         self.names.add(name)
+        self.binders.setdefault(name, []).append(scope)
 
     def mentions(self, words: AbstractSet[str], scope: ast.AST) -> bool:
-        """Whether text with these words, inside `scope`, may name a random source."""
+        """Whether the text of `scope` (a function: these are its words) may name a random source:
+        a random variable as seen from `scope`, one bound in a scope nested in it (a local
+        `from random import choice` in an inner function), or an attribute."""
         for word in words & self.names:
             if word in self.attributes:
                 return True
             bound = binding_scope(self.scopes, word, scope, python=True)
             if bound is None or (id(bound), word) in self.variables:
-                return True  # bound only in a nested scope of the text, or the very variable
+                return True
+            for binder in self.binders.get(word, ()):
+                if self._inside(binder, scope):
+                    return True
+        return False
+
+    def _inside(self, inner: ast.AST, outer: ast.AST) -> bool:
+        sc: Optional[ast.AST] = inner
+        while sc is not None:
+            if sc is outer:
+                return True
+            sc = self.scopes.parent.get(sc)
         return False

@@ -94,6 +94,8 @@ class Scopes:
             self._globals.setdefault(scope, set()).update(stmt.names)
             return
         globals_ = self._globals.get(scope)
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Lambda):
+            self.parent.setdefault(stmt.value, scope)  # `tk = lambda v: v` lives in the function that runs it
         self._record(stmt, self._module_of(scope) if globals_ and _is_global_target(stmt, globals_) else scope)
         if isinstance(stmt, (ast.With, ast.AsyncWith)):
             for item in stmt.items:
