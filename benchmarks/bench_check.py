@@ -1,31 +1,42 @@
 #!/usr/bin/env python3
-"""Speed of the check on one tree, all tools in one run: flake8 alone vs flake8 with this plugin,
-and `secure-random check` vs `ruff --select S311` vs `bandit -t B311`.
+"""Speed and memory of `secure-random check` against ruff (and bandit, flake8) on identical file lists.
 
-Usage: python benchmarks/bench_check.py [TREE] [--repeat N]
-TREE defaults to the running Python's standard library. "flake8 alone" runs in a virtualenv of its
-own (benchmarks/.cache/flake8-only, made on first use with the same flake8 version from PyPI),
-because the plugin runs in every flake8 that can import it. Wall time is the median of N runs;
-CPU is user+sys of the tool's processes (less noisy on a busy machine). The package's bytecode is
-compiled first, as `pip install` does.
+Usage: python benchmarks/bench_check.py [TREE] [--repeat N] [--skip-flake8] [--skip-bandit]
+
+TREE defaults to the running Python's standard library. Every tool is handed the same explicit list
+of files, so that no tool's own skip rules change what is measured:
+  - "without tests": the files `secure-random` checks by default (its test-file rule, `paths.is_test_path`);
+  - "with tests": every .py file (`secure-random check --include-tests`; ruff checks them anyway);
+  - 1, 10 and 100 files that import `random`, tests included (a pre-commit run on a few changed files);
+  - the same lists with each tool's cache warm (ruff's `.ruff_cache`, our `.secure-random-cache`).
+Rows: the median wall time of N interleaved runs (A B C ... A B C ...: a slow spell of the machine
+hits every tool), CPU (user+sys of the tool and its child processes) and the peak resident memory of
+the largest process (GNU time's %M, KiB). Caches live in a
+temporary folder and are emptied before each cold run. "flake8 alone" runs in a virtualenv of its own
+(benchmarks/.cache/flake8-only, made on first use with the same flake8 version from PyPI), because the
+plugin runs in every flake8 that can import it. The package's bytecode is compiled first, as `pip
+install` does.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import resource
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 import venv
 from importlib.metadata import version
 from pathlib import Path
+from typing import Dict, List, Optional, Tuple
 
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / ".cache" / "flake8-only"
+IMPORTS_RANDOM = re.compile(rb"^\s*(?:import|from)\s+random\b", re.M)
 
 
 def flake8_only() -> Path:
@@ -43,93 +54,112 @@ def flake8_only() -> Path:
     return python
 
 
-def timed(cmd: list, cwd: Path) -> tuple:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, len(proc.stdout.splitlines())
+def timed(cmd: List[str], cwd: Path, env: Dict[str, str]) -> Tuple[float, float, int, int]:
+    """(wall s, cpu s, peak RSS KiB, output lines) of one run. GNU time measures the RSS when the
+    machine has it: a child of this process would report this process's own size as its peak (the
+    high-water mark survives fork and exec), GNU time is small."""
+    gnu_time = Path("/usr/bin/time")
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        wrapped = [str(gnu_time), "-f", "%M", "-o", report.name, *cmd] if gnu_time.exists() else cmd
+        start = time.perf_counter()
+        proc = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        out = proc.stdout.read() if proc.stdout else b""
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0  # reaped by wait4 above
+        wall = time.perf_counter() - start
+        rss = usage.ru_maxrss
+        if gnu_time.exists():
+            lines = report.read().split()
+            rss = int(lines[-1]) if lines and lines[-1].isdigit() else rss
+    return wall, usage.ru_utime + usage.ru_stime, rss, len(out.splitlines())
 
 
-def plugin_cpu(files: list) -> float:
-    """CPU seconds the plugin's run() takes over `files`, given the tree and lines as flake8 gives them."""
-    import ast
-    import tokenize
-    import warnings
-
-    from flake8_secure_random.flake8_plugin import SecureRandomChecker
-
-    total = 0.0
-    for path in files:
-        try:
-            with tokenize.open(path) as f:
-                lines = f.readlines()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse("".join(lines))
-        except (SyntaxError, UnicodeDecodeError, ValueError):
-            continue
-        start = time.process_time()
-        list(SecureRandomChecker(tree, str(path), lines).run())
-        total += time.process_time() - start
-    return total
-
-
-def main(argv=None) -> int:
+def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("tree", nargs="?", default=sysconfig.get_paths()["stdlib"])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--skip-flake8", action="store_true", help="only the secure-random / ruff / bandit part")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--skip-flake8", action="store_true", help="leave out flake8 alone vs flake8 with the plugin")
     ap.add_argument("--skip-bandit", action="store_true", help="leave bandit out (a minute a run on the stdlib)")
     args = ap.parse_args(argv)
     tree = Path(args.tree).resolve()
-    # As after `pip install` (which compiles bytecode): with PYTHONDONTWRITEBYTECODE set or an
-    # editable install, every run would otherwise compile the plugin's modules again (~40 ms).
     import compileall
 
     import flake8_secure_random
+    from flake8_secure_random.paths import is_test_path
 
     compileall.compile_dir(str(Path(flake8_secure_random.__file__).parent), quiet=1)
-    exclude = "site-packages,__pycache__"
     bindir = Path(sys.executable).parent
 
     def tool(name: str) -> str:
         return str(bindir / name) if (bindir / name).exists() else (shutil.which(name) or name)
 
-    runs = {}
-    if not args.skip_flake8:
-        base = flake8_only()
-        # pycodestyle and pyflakes on, as a team has them; the same selection for both.
-        runs["flake8 alone"] = [str(base), "-m", "flake8", "--exclude", exclude, "--exit-zero", "."]
-        runs["flake8 + secure-random"] = [sys.executable, "-m", "flake8", "--exclude", exclude, "--exit-zero", "."]
-    runs["secure-random check"] = [tool("secure-random"), "check", "."]
-    runs["secure-random check --include-tests"] = [tool("secure-random"), "check", "--include-tests", "."]
-    runs["ruff --select S311"] = [tool("ruff"), "check", "--isolated", "--no-cache", "--select", "S311", "--exit-zero", "."]
-    if not args.skip_bandit:
-        runs["bandit -t B311"] = [tool("bandit"), "-q", "-r", "-t", "B311", "-x", "./site-packages", "."]
+    every = sorted(
+        str(p.relative_to(tree)) for p in tree.rglob("*.py")
+        if "site-packages" not in p.parts and "__pycache__" not in p.parts and p.is_file()
+    )
+    sources = [p for p in every if not is_test_path(p)]
+    drawing = [p for p in every if IMPORTS_RANDOM.search((tree / p).read_bytes())]
+    lists = {"without tests": sources, "with tests": every}
+    for n in sorted({min(n, len(drawing)) for n in (1, 10, 100)}):
+        lists[f"{n} file{'s' if n > 1 else ''} importing random"] = drawing[:n]
 
-    files = sorted(p for p in tree.rglob("*.py") if "site-packages" not in p.parts)
-    print(f"tree: {tree} ({len(files)} .py files), {args.repeat} run(s) each, {os.cpu_count()} CPUs")
-    # Runs are interleaved (A B C ... A B C ...) so that a slow spell of the machine hits every tool.
-    samples: dict = {name: [] for name in runs}
-    for _ in range(args.repeat):
-        for name, cmd in runs.items():
-            samples[name].append(timed(cmd, tree))
-    results = {}
-    for name, got in samples.items():
-        wall = statistics.median(s[0] for s in got)
-        cpu = statistics.median(s[1] for s in got)
-        results[name] = (wall, cpu)
-        print(f"{name:38s} wall {wall:7.2f}s  cpu {cpu:7.2f}s  ({got[0][2]} output lines)", flush=True)
-    if "flake8 alone" in results:
-        (w0, c0), (w1, c1) = results["flake8 alone"], results["flake8 + secure-random"]
-        print(f"flake8 with the plugin vs alone: wall {100 * (w1 - w0) / w0:+.1f}%, cpu {100 * (c1 - c0) / c0:+.1f}%")
-        own = plugin_cpu(files)
-        print(f"the plugin's own time in flake8 (in-process, every file): {own:.2f}s = {100 * own / c0:.2f}% of flake8's cpu")
-    sr, ruff = results["secure-random check"][0], results["ruff --select S311"][0]
-    print(f"secure-random check / ruff S311 wall time: {sr / ruff:.2f}x")
+    caches = Path(tempfile.mkdtemp(prefix="bench-check-"))
+    env = dict(os.environ, SECURE_RANDOM_CACHE_DIR=str(caches / "sr"), RUFF_CACHE_DIR=str(caches / "ruff"))
+    env.pop("SECURE_RANDOM_NO_CACHE", None)
+    ours, ruff, bandit = tool("secure-random"), tool("ruff"), tool("bandit")
+    print(f"tree: {tree}, {os.cpu_count()} CPUs, median of {args.repeat} interleaved runs")
+    print("| files | command | wall | CPU | peak RSS | wall / ruff's |")
+    print("|---|---|---|---|---|---|")
+    for label, files in lists.items():
+        tests = [] if label == "without tests" else ["--include-tests"]
+        runs: Dict[str, Tuple[List[str], Optional[Path]]] = {
+            "secure-random check --no-cache": ([ours, "check", "--no-cache", *tests, *files], None),
+            "ruff --select S311 --no-cache": ([ruff, "check", "--isolated", "--no-cache", "--select", "S311", "--exit-zero", *files], None),
+            "secure-random check (cache warm)": ([ours, "check", *tests, *files], caches / "sr"),
+            "ruff --select S311 (cache warm)": ([ruff, "check", "--select", "S311", "--exit-zero", *files], caches / "ruff"),
+        }
+        if not args.skip_bandit and label in ("without tests", "with tests"):
+            runs["bandit -t B311"] = ([bandit, "-q", "-t", "B311", *files], None)
+        for name, (cmd, cache) in runs.items():
+            if cache is not None:  # warm it
+                shutil.rmtree(cache, ignore_errors=True)
+                subprocess.run(cmd, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples: Dict[str, list] = {name: [] for name in runs}
+        for _ in range(args.repeat):
+            for name, (cmd, _) in runs.items():
+                samples[name].append(timed(cmd, tree, env))
+        base = {"no-cache": None, "warm": None}
+        rows = []
+        for name, got in samples.items():
+            wall = statistics.median(s[0] for s in got)
+            cpu = statistics.median(s[1] for s in got)
+            rss = max(s[2] for s in got)
+            rows.append((name, wall, cpu, rss))
+            if name.startswith("ruff"):
+                base["warm" if "warm" in name else "no-cache"] = wall
+        for name, wall, cpu, rss in rows:
+            ref = base["warm" if "warm" in name else "no-cache"]
+            ratio = f"{wall / ref:.2f}x" if ref and name.startswith("secure-random") else ""
+            print(f"| {label} ({len(files)}) | `{name}` | {wall:.2f} s | {cpu:.2f} s | {rss / 1024:.0f} MB | {ratio} |", flush=True)
+    if not args.skip_flake8:
+        base_python = flake8_only()
+        lists = {"without tests": sources}
+        for label, files in lists.items():
+            runs2 = {
+                "flake8 alone": [str(base_python), "-m", "flake8", "--exit-zero", *files],
+                "flake8 + secure-random": [sys.executable, "-m", "flake8", "--exit-zero", *files],
+            }
+            samples = {name: [] for name in runs2}
+            for _ in range(args.repeat):
+                for name, cmd in runs2.items():
+                    samples[name].append(timed(cmd, tree, env))
+            cpu = {name: statistics.median(s[1] for s in got) for name, got in samples.items()}
+            for name, got in samples.items():
+                wall = statistics.median(s[0] for s in got)
+                print(f"| {label} ({len(files)}) | `{name}` | {wall:.2f} s | {cpu[name]:.2f} s | {max(s[2] for s in got) / 1024:.0f} MB | |")
+            c0, c1 = cpu["flake8 alone"], cpu["flake8 + secure-random"]
+            print(f"flake8 with the plugin vs alone ({label}): CPU {100 * (c1 - c0) / c0:+.1f}%")
+    shutil.rmtree(caches, ignore_errors=True)
     return 0
 
 

@@ -165,3 +165,33 @@ def test_the_real_command_twice(project):
     second = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     assert first.returncode == 1 and (first.stdout, first.stderr) == (second.stdout, second.stderr)
     assert list((project / FOLDER).glob("*.json"))
+
+
+def test_an_unchanged_file_is_not_even_read(project, checked, monkeypatch):
+    hour_ago = os.stat(project / "app" / "auth.py").st_mtime - 3600
+    for name in ("auth.py", "dice.py"):
+        os.utime(project / "app" / name, (hour_ago, hour_ago))
+    first = run(["check", "."], project)
+    from flake8_secure_random import files
+
+    def no_reading(path):
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(files, "read_with_stat", no_reading)
+    monkeypatch.setattr(cli, "read_with_stat", no_reading)
+    checked.clear()
+    assert run(["check", "."], project) == first
+    assert checked == []
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(project, checked):
+    target = project / "app" / "dice.py"
+    run(["check", "."], project)
+    before = os.stat(target)
+    target.write_text(GOOD.replace("roll", "pins"))  # same length, other bytes: now a secret
+    assert os.stat(target).st_size == before.st_size
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    checked.clear()
+    code, out, _ = run(["check", "."], project)
+    assert checked == ["dice.py"]  # within two seconds of the first check: read and compared
+    assert code == 1 and "dice.py:3" in out

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .analysis import find, plan
 from .config import ConfigError, find_pyproject, settings_from
 from .cache import FOLDER as CACHE_FOLDER, Cache, digest, project_root
-from .files import SourceError, decode, parse, python_files, read_bytes, read_source, source_lines
+from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
 
@@ -119,6 +118,8 @@ def check_source(text: str, path: str, settings: Settings) -> List[Finding]:
 
 def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Finding], Optional[ast.Module]]:
     """The findings, and the tree when the file needed one (the fixer reuses it)."""
+    from .analysis import find, plan  # here: a run answered from the cache never needs the rules
+
     prefiltered = plan(text)
     try:
         tree = parse(text) if any(prefiltered) else None
@@ -135,29 +136,30 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
         raise SourceError("too deeply nested to analyse (RecursionError)") from None
 
 
-def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str], Optional[str]]:
-    """Check one file: (findings, None, digest) or ([], the one-line reason it could not be checked,
-    digest). The digest (see `cache.digest`) is of the bytes checked; None for stdin or a file that
-    could not be read, whose result says nothing about its content."""
+def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str], Optional[tuple]]:
+    """Check one file: (findings, None, read) or ([], the one-line reason it could not be checked,
+    read). `read` is (digest, size, modification time in ns) of the bytes checked (see `cache`);
+    None for stdin or a file that could not be read, whose result says nothing about its content."""
     path, shown, settings = job
     try:
-        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+        if path == "-":
+            data, read = sys.stdin.buffer.read(), None
+        else:
+            data, st = read_with_stat(path)
+            read = (digest(data), st.st_size, st.st_mtime_ns)
     except SourceError as exc:
         return [], str(exc), None
-    key = None if path == "-" else digest(data)
     try:
-        return check_source(decode(data), shown, settings), None, key
+        return check_source(decode(data), shown, settings), None, read
     except SourceError as exc:
-        return [], str(exc), key
+        return [], str(exc), read
 
 
 # Below this many files a second process costs more than it saves.
 _PARALLEL_MIN_FILES = 64
 
 
-def _run_jobs(
-    jobs: List[Tuple[str, str, Settings]]
-) -> Iterator[Tuple[List[Finding], Optional[str], Optional[str]]]:
+def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Finding], Optional[str], Optional[tuple]]]:
     # every core this process may run on (a container or `taskset` may allow fewer than the machine has)
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or any(j[0] == "-" for j in jobs):
@@ -195,20 +197,16 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
     done: dict = {}
     for path, shown in order:
-        if cache is not None and path != "-":
-            try:
-                key = digest(read_bytes(path))
-            except SourceError:
-                key = None  # checked below, which reports the problem
-            kept = cache.get(path, key) if key is not None else None
-            if kept is not None:
-                done[path] = kept
-                continue
-        jobs.append((path, shown, settings))
-    for (path, _, _), (findings, problem, key) in zip(jobs, _run_jobs(jobs)):
+        kept = cache.get(path) if cache is not None and path != "-" else None
+        if kept is not None:
+            done[path] = kept
+        else:
+            jobs.append((path, shown, settings))
+    for (path, _, _), (findings, problem, read) in zip(jobs, _run_jobs(jobs)):
         done[path] = (findings, problem)
-        if cache is not None and key is not None:
-            cache.put(path, key, findings, problem)
+        if cache is not None and read is not None:
+            key, size, mtime_ns = read
+            cache.put(path, key, (size, mtime_ns), findings, problem)
     if cache is not None:
         cache.save()
     results: List[Tuple[str, Finding]] = []

@@ -129,9 +129,16 @@ def _plain_utf8(data: bytes) -> bool:
 
 def read_bytes(path: str) -> bytes:
     """The file's bytes. Raises SourceError (the OS's one-line reason) when it cannot be read."""
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: str) -> Tuple[bytes, os.stat_result]:
+    """The file's bytes and its status as it was opened (fstat of the same descriptor, so a file
+    replaced in between cannot pair one version's bytes with another's size and time). Raises
+    SourceError (the OS's one-line reason) when it cannot be read."""
     try:
         with open(path, "rb") as f:
-            return f.read()
+            return f.read(), os.fstat(f.fileno())
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
 
