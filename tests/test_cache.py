@@ -115,7 +115,7 @@ def test_the_environment_variables(project, checked, monkeypatch, tmp_path_facto
     elsewhere = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("SECURE_RANDOM_CACHE_DIR", str(elsewhere))
     run(["check", "."], project)
-    assert not (project / FOLDER).exists() and list(elsewhere.glob("*.json"))
+    assert not (project / FOLDER).exists() and list(elsewhere.glob("*/*.json"))
     monkeypatch.setenv("SECURE_RANDOM_NO_CACHE", "1")
     checked.clear()
     run(["check", "."], project)
@@ -124,7 +124,7 @@ def test_the_environment_variables(project, checked, monkeypatch, tmp_path_facto
 
 def test_a_damaged_cache_is_ignored(project, checked):
     first = run(["check", "."], project)
-    for entries in (project / FOLDER).glob("*.json"):
+    for entries in (project / FOLDER).glob("*/*.json"):
         data = json.loads(entries.read_text())
         for entry in data.values():
             entry[1] = [["RND101", "not a number"]]  # rows of another shape
@@ -132,7 +132,7 @@ def test_a_damaged_cache_is_ignored(project, checked):
     checked.clear()
     assert run(["check", "."], project) == first
     assert sorted(checked) == ["auth.py", "dice.py"]
-    for entries in (project / FOLDER).glob("*.json"):
+    for entries in (project / FOLDER).glob("*/*.json"):
         entries.write_text("{not json")
     assert run(["check", "."], project) == first
 
@@ -148,13 +148,20 @@ def test_a_folder_that_cannot_be_written_runs_without_a_cache(project):
 
 
 def test_deleted_files_leave_the_cache(project):
+    import hashlib
+
+    def bucket(path):
+        return hashlib.blake2b(str(path).encode(), digest_size=1).digest()
+
+    auth = project / "app" / "auth.py"
+    twin = next(p for p in (project / "app" / f"m{i}.py" for i in range(5000)) if bucket(p) == bucket(auth))
+    twin.write_text(GOOD)  # kept in the same cache file as auth.py
     run(["check", "."], project)
-    (project / "app" / "dice.py").unlink()
-    (project / "app" / "auth.py").write_text(GOOD)
-    run(["check", "app/auth.py"], project)  # the next run that has something to save drops it
-    (entries,) = (project / FOLDER).glob("*.json")
-    kept = json.loads(entries.read_text())
-    assert [os.path.basename(p) for p in kept] == ["auth.py"]
+    twin.unlink()
+    auth.write_text(GOOD)
+    run(["check", "app/auth.py"], project)  # the next run that saves that cache file drops it
+    kept = [p for b in (project / FOLDER).glob("*/*.json") for p in json.loads(b.read_text())]
+    assert sorted(os.path.basename(p) for p in kept) == ["auth.py", "dice.py"]
 
 
 def test_the_real_command_twice(project):
@@ -164,13 +171,13 @@ def test_the_real_command_twice(project):
     first = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     second = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     assert first.returncode == 1 and (first.stdout, first.stderr) == (second.stdout, second.stderr)
-    assert list((project / FOLDER).glob("*.json"))
+    assert list((project / FOLDER).glob("*/*.json"))
 
 
 def test_an_unchanged_file_is_not_even_read(project, checked, monkeypatch):
-    hour_ago = os.stat(project / "app" / "auth.py").st_mtime - 3600
-    for name in ("auth.py", "dice.py"):
-        os.utime(project / "app" / name, (hour_ago, hour_ago))
+    from flake8_secure_random import cache
+
+    monkeypatch.setattr(cache, "_RACY_NS", -(10**18))  # as if the files were written long before
     first = run(["check", "."], project)
     from flake8_secure_random import files
 
@@ -195,3 +202,125 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(project, checked):
     code, out, _ = run(["check", "."], project)
     assert checked == ["dice.py"]  # within two seconds of the first check: read and compared
     assert code == 1 and "dice.py:3" in out
+
+
+def test_the_same_file_however_typed_gives_the_same_findings(project, monkeypatch):
+    """What a file's folders say (fake data, a protocol) is read from its absolute path, so the
+    result and the cache entry do not depend on the working folder."""
+    (project / "fakes").mkdir()
+    (project / "fakes" / "views.py").write_text('import random\npassword = "".join(random.choice("abc") for _ in range(20))\n')
+    (project / "dns" / "x").mkdir(parents=True)
+    (project / "dns" / "x" / "client.py").write_text("import random\nquery_id = random.randint(0, 65535)\n")
+    expected = run(["check", "--no-cache", "fakes/views.py", "dns/x/client.py"], project)
+    assert expected[0] == 1 and "client.py" in expected[1] and "views.py" not in expected[1]
+    run(["check", "views.py"], project / "fakes")
+    run(["check", "client.py"], project / "dns" / "x")
+    assert run(["check", "fakes/views.py", "dns/x/client.py"], project) == expected
+
+
+def test_another_python_uses_another_cache(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from flake8_secure_random import cache
+    from flake8_secure_random.model import Settings
+
+    here = cache.Cache(project / FOLDER, Settings()).folder
+    monkeypatch.setattr(cache, "sys", SimpleNamespace(implementation=SimpleNamespace(cache_tag="cpython-399"), version_info=(3, 99, 0)))
+    assert cache.Cache(project / FOLDER, Settings()).folder != here
+
+
+def test_a_file_replaced_by_one_with_the_same_size_and_time_is_seen(project, checked, monkeypatch):
+    from flake8_secure_random import cache
+
+    monkeypatch.setattr(cache, "_RACY_NS", -(10**18))  # only the status decides
+    target, other = project / "app" / "dice.py", project / "other.py"
+    run(["check", "."], project)
+    before = os.stat(target)
+    other.write_text(GOOD.replace("roll", "pins"))  # same size; `mv`, `tar x` and `cp -p` keep the time
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, target)
+    checked.clear()
+    code, out, _ = run(["check", "app"], project)
+    assert checked == ["dice.py"] and code == 1 and "dice.py:3" in out
+
+
+def test_running_out_of_memory_is_not_remembered(project, checked, monkeypatch):
+    from flake8_secure_random import cli as cli_module
+
+    def no_memory(text):
+        raise MemoryError
+
+    monkeypatch.setattr(cli_module, "parse", no_memory)
+    code, _, err = run(["check", "app/auth.py"], project)
+    assert code == 2 and "MemoryError" in err
+    monkeypatch.undo()
+    monkeypatch.delenv("SECURE_RANDOM_CACHE_DIR", raising=False)
+    code, out, err = run(["check", "app/auth.py"], project)
+    assert (code, err) == (1, "") and "RND101" in out
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: e.__setitem__(7, "x"),  # the time it was read
+    lambda e: e.__setitem__(1, [["RND101", "2", "19", 3, 4, "m", "w", "q", "s", 0, 0]]),  # a row's types
+    lambda e: e.__setitem__(1, [[None] * 11]),
+    lambda e: e.__setitem__(2, 7),  # the problem
+    lambda e: e.__setitem__(2, ""),
+    lambda e: e.append(0),
+])
+def test_entries_of_another_shape_are_ignored(project, damage):
+    first = run(["check", "."], project)
+    for bucket in (project / FOLDER).glob("*/*.json"):
+        data = json.loads(bucket.read_text())
+        for entry in data.values():
+            damage(entry)
+        bucket.write_text(json.dumps(data))
+    assert run(["check", "."], project) == first
+
+
+@pytest.mark.parametrize("plant", ["nested", "fifo", "device", "folder"])
+def test_cache_files_that_are_not_ours_are_ignored(project, plant):
+    first = run(["check", "."], project)
+    for bucket in list((project / FOLDER).glob("*/*.json")):
+        bucket.unlink()
+        if plant == "nested":
+            bucket.write_text("[" * 100_000)
+        elif plant == "fifo":
+            if not hasattr(os, "mkfifo"):
+                pytest.skip("no FIFOs here")
+            os.mkfifo(bucket)  # a read would wait for a writer forever
+        elif plant == "device":
+            bucket.symlink_to(os.devnull if os.name != "posix" else "/dev/zero")
+        else:
+            bucket.mkdir()
+    assert run(["check", "."], project) == first
+
+
+def test_a_deleted_working_folder_runs_without_a_cache(project, tmp_path_factory):
+    gone = tmp_path_factory.mktemp("gone")
+    old = os.getcwd()
+    os.chdir(gone)
+    try:
+        os.rmdir(gone)
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.main(["check", "--config", str(project / "pyproject.toml"), str(project / "app")], out=out, err=err)
+    finally:
+        os.chdir(old)
+    assert code == 1 and err.getvalue() == "" and "RND101" in out.getvalue()
+
+
+def test_a_damaged_gitignore_is_mended(project):
+    run(["check", "."], project)
+    ignore = project / FOLDER / ".gitignore"
+    ignore.write_text("")
+    (project / "app" / "dice.py").write_text(BAD)  # a run with something to save
+    run(["check", "."], project)
+    assert ignore.read_text().splitlines()[-1] == "*"
+
+
+@pytest.mark.parametrize("value, cached", [("1", False), ("true", False), ("0", True), ("false", True), ("", True)])
+def test_no_cache_variable(project, checked, monkeypatch, value, cached):
+    monkeypatch.setenv("SECURE_RANDOM_NO_CACHE", value)
+    run(["check", "."], project)
+    checked.clear()
+    run(["check", "."], project)
+    assert (checked == []) == cached

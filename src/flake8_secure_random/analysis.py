@@ -199,9 +199,10 @@ def find(
     if uses_random:
         # folder names are context whatever the working folder: `generator.py` checked from inside
         # `captcha/` is the same module as `captcha/generator.py` checked from above
+        # (and so are the protocol and fake-data words of the module and the three folders above it)
         where = os.path.abspath(path) if path else ""
-        analysis = _Analysis(tree, vocab, context_words(where) if where else (), path or "", where, lines)
-        analysis.fake = bool(path) and is_fake_data_path(path)  # type: ignore[arg-type]
+        analysis = _Analysis(tree, vocab, context_words(where) if where else (), where, where, lines)
+        analysis.fake = bool(where) and is_fake_data_path(where)
         analysis.strict = settings.strict
         analysis.run()
         found.extend(analysis.findings(lines))

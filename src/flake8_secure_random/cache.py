@@ -2,17 +2,24 @@
 
 Like ruff's `.ruff_cache` and mypy's `.mypy_cache`: a folder at the project root (the folder of the
 pyproject.toml in force, else the nearest folder above the current one with `.git`, `setup.cfg` or
-`setup.py`, else the current folder) named `.secure-random-cache`. It holds one JSON file per tool
-build and settings; each maps a file's absolute path to the BLAKE2b digest of its bytes and what
-checking those bytes gave (findings, or the one-line reason it could not be parsed), with the file's
-size and modification time. A file whose size and time are those kept is not even read (as git's
-index, ruff and mypy do), unless its time is within two seconds of when it was checked (git's "racily
-clean" rule: a later edit in the same tick would keep the time); any other file is read and its
-digest compared. A file whose bytes changed is checked again; a different build of the tool (another version, or edited source in
-an editable install) or different settings use another file. The folder ignores itself for git
-(`.gitignore` with `*`) and carries a `CACHEDIR.TAG` (https://bford.info/cachedir/) so backup tools
-skip it. The cache is an optimisation only: a folder that cannot be written or a file that cannot be
-read is ignored without a word, and JSON (not pickle) is read, so a planted cache file cannot run code.
+`setup.py`, else the current folder) named `.secure-random-cache`, with one subfolder per tool build
+(its modules' names, sizes and times, and the Python running it: the parser differs between
+versions) and settings. Entries are spread over 256 small JSON files by a hash of the file's absolute
+path, so a run over three files reads three of them. An entry holds the BLAKE2b digest of the bytes
+checked, what checking them gave (findings, or the one-line reason they could not be parsed), and the
+file's size, modification and change times and inode number when it was read.
+
+A file whose status is the one kept is not read at all, as git's index does; unless it changed
+within two seconds of being read (git's "racily clean" rule: an edit in the same tick keeps the
+time). Any other file is read and its digest compared. Tools that keep a file's modification time
+(`cp -p`, `touch -r`, `tar x`, `mv`) still change its inode or change time, which cannot be set. A
+failure that says nothing about the file (out of memory) is not kept.
+
+The cache is an optimisation only: a folder that cannot be written, or a cache file that cannot be
+read or is not what this module writes, is ignored without a word. JSON (not pickle) is read, so a
+planted cache file cannot run code; it can only claim results for files whose exact bytes it names.
+The folder ignores itself for git (`.gitignore` with `*`) and carries a `CACHEDIR.TAG`
+(https://bford.info/cachedir/) so backup tools skip it.
 """
 from __future__ import annotations
 
@@ -20,6 +27,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
+import sys
 import time
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -28,11 +37,20 @@ from .model import Finding, Settings
 
 FOLDER = ".secure-random-cache"
 _PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
-_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by secure-random.\n"
+_MARKERS = {
+    ".gitignore": "# made by secure-random\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by secure-random.\n",
+}
 _FIELDS = [f.name for f in dataclasses.fields(Finding)]
-
-# A modification time this close (nanoseconds) to when the entry was made may hide a later edit.
+_FIELD_TYPES = [str if f.type in (str, "str") else int for f in dataclasses.fields(Finding)]
+# A file this close (ns) to when it was read may have changed again in the same tick.
 _RACY_NS = 2_000_000_000
+_MAX_BUCKET_BYTES = 64 << 20  # a bucket this big is not ours
+_STALE_S = 30 * 24 * 3600  # builds and settings unused this long are removed
+_TMP_STALE_S = 3600  # temporary files of a run killed while saving
+
+# What a run learnt about one file it read: digest, size, mtime_ns, inode, ctime_ns, when read (ns).
+Read = Tuple[str, int, int, int, int, int]
 
 
 def project_root(pyproject: Optional[Path], start: Path) -> Path:
@@ -52,11 +70,17 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def status(st: os.stat_result) -> Tuple[int, int, int, int]:
+    """What must not have changed for a file to be taken as unchanged without reading it."""
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
 def _build() -> str:
     """What identifies this build of the tool: the name, size and modification time of each of its
-    modules (a version bump changes them; so does editing an editable install)."""
+    modules (a version bump changes them; so does editing an editable install), and the Python that
+    runs it (what parses differs between versions)."""
     here = Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=8)
+    h = hashlib.blake2b(f"{sys.implementation.cache_tag}:{sys.version_info[:3]}".encode(), digest_size=8)
     for path in sorted(here.rglob("*.py")):
         st = path.stat()
         h.update(f"{path.relative_to(here)}:{st.st_size}:{st.st_mtime_ns};".encode())
@@ -68,84 +92,155 @@ def _settings_key(settings: Settings) -> str:
     return hashlib.blake2b(repr(dataclasses.replace(settings, exclude=())).encode(), digest_size=8).hexdigest()
 
 
+def _valid(entry: object) -> bool:
+    """Whether a stored entry has exactly the shape `put` writes (anything else is ignored)."""
+    if not (isinstance(entry, list) and len(entry) == 8 and isinstance(entry[0], str)):
+        return False
+    if not all(type(v) is int for v in entry[3:]):
+        return False
+    problem = entry[2]
+    if problem is not None and not (isinstance(problem, str) and problem):
+        return False
+    rows = entry[1]
+    return isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == len(_FIELDS) and all(type(v) is t for v, t in zip(row, _FIELD_TYPES))
+        for row in rows
+    )
+
+
 class Cache:
     """The entries of one build and settings; `get` before checking a file, `put` after, `save` once."""
 
     def __init__(self, folder: Path, settings: Settings) -> None:
-        self.folder = folder
-        self.file = folder / f"{_build()}-{_settings_key(settings)}.json"
-        self.entries: Dict[str, list] = {}
+        self.root = folder
+        self.folder = folder / f"{_build()}-{_settings_key(settings)}"
+        self.buckets: Dict[str, Dict[str, list]] = {}
+        self.dirty: set = set()
         self.seen: set = set()  # the paths asked about in this run
-        self.dirty = False
+
+    # -- entries ---------------------------------------------------------------------------------
+    def _bucket(self, path: str) -> Tuple[str, Dict[str, list]]:
+        name = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=1).hexdigest()
+        bucket = self.buckets.get(name)
+        if bucket is None:
+            bucket = self.buckets[name] = self._load(self.folder / f"{name}.json")
+        return name, bucket
+
+    @staticmethod
+    def _load(file: Path) -> Dict[str, list]:
+        """A bucket's entries; {} for anything but a regular JSON file of ours (no FIFO is waited on,
+        no symbolic link followed, no device read)."""
         try:
-            with open(self.file, encoding="utf-8") as f:
-                loaded = json.load(f)
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except (OSError, ValueError):
-            pass
+            fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return {}
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BUCKET_BYTES:
+                return {}
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                loaded = json.loads(f.read())
+        except (OSError, ValueError, RecursionError, MemoryError):
+            return {}
+        finally:
+            os.close(fd)
+        return loaded if isinstance(loaded, dict) else {}
 
     def get(self, path: str) -> Optional[Tuple[List[Finding], Optional[str]]]:
         """(findings, reason it could not be checked) kept for `path` as it is now, or None (not
         kept, changed, or unreadable: check it, which also reports why it cannot be read)."""
         path = os.path.abspath(path)
         self.seen.add(path)
-        entry = self.entries.get(path)
-        if not isinstance(entry, list) or len(entry) != 6:
+        name, bucket = self._bucket(path)
+        entry = bucket.get(path)
+        if not _valid(entry):
             return None
-        key, rows, problem, size, mtime_ns, made_ns = entry
+        key, rows, problem, size, mtime_ns, ino, ctime_ns, read_ns = entry  # type: ignore[misc]
         try:
             st = os.stat(path)
         except OSError:
             return None
-        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns) or made_ns - mtime_ns < _RACY_NS:
+        if status(st) != (size, mtime_ns, ino, ctime_ns) or read_ns - max(mtime_ns, ctime_ns) < _RACY_NS:
             from .files import SourceError, read_with_stat
 
             try:
+                when = time.time_ns()
                 data, st = read_with_stat(path)
             except SourceError:
                 return None
             if digest(data) != key:
                 return None
-            # the same bytes: keep the new size and time, so the next run need not read it
-            self.entries[path] = [key, rows, problem, st.st_size, st.st_mtime_ns, time.time_ns()]
-            self.dirty = True
-        try:
-            return [Finding(**dict(zip(_FIELDS, row))) for row in rows], problem
-        except TypeError:  # a cache written by hand or by another shape of Finding
-            return None
+            bucket[path] = [key, rows, problem, *status(st), when]  # the next run need not read it
+            self.dirty.add(name)
+        return [Finding(**dict(zip(_FIELDS, row))) for row in rows], problem
 
-    def put(self, path: str, key: str, st: Tuple[int, int], findings: List[Finding], problem: Optional[str]) -> None:
-        """Keep what checking `path` gave; `key` is the digest of the bytes checked, `st` the
-        (size, modification time in ns) of the file they were read from."""
-        rows = [[getattr(f, name) for name in _FIELDS] for f in findings]
+    def put(self, path: str, read: Read, findings: List[Finding], problem: Optional[str]) -> None:
+        """Keep what checking `path` gave; `read` is what `_check_path` learnt reading it."""
         path = os.path.abspath(path)
         self.seen.add(path)
-        self.entries[path] = [key, rows, problem, st[0], st[1], time.time_ns()]
-        self.dirty = True
+        name, bucket = self._bucket(path)
+        bucket[path] = [read[0], [[getattr(f, n) for n in _FIELDS] for f in findings], problem, *read[1:]]
+        self.dirty.add(name)
 
+    # -- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
-        """Write the entries atomically (a temporary file renamed over the old one); any OSError is
-        swallowed: a read-only checkout simply runs without a cache."""
+        """Write the buckets that changed, each atomically (a temporary file renamed over the old
+        one). Any OSError is swallowed: a read-only checkout simply runs without a cache."""
         if not self.dirty:
             return
-        # files checked by an earlier run over other paths stay; those deleted since go
-        self.entries = {p: e for p, e in self.entries.items() if p in self.seen or os.path.exists(p)}
-        import tempfile
-
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for name, text in ((".gitignore", "# made by secure-random\n*\n"), ("CACHEDIR.TAG", _TAG)):
-                marker = self.folder / name
-                if not marker.exists():
-                    marker.write_text(text, encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entries.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(self.entries, f, separators=(",", ":"))
-                os.replace(tmp, self.file)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            for marker, text in _MARKERS.items():
+                self._ensure(self.root / marker, text)
+            for name in sorted(self.dirty):
+                bucket = self.buckets[name]
+                # files checked by an earlier run over other paths stay; those deleted since go
+                kept = {p: e for p, e in bucket.items() if p in self.seen or os.path.exists(p)}
+                self._write(self.folder / f"{name}.json", json.dumps(kept, separators=(",", ":")))
+            self._tidy()
         except OSError:
             pass
+
+    def _ensure(self, path: Path, text: str) -> None:
+        try:
+            if not path.is_symlink() and path.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, UnicodeDecodeError):
+            pass
+        self._write(path, text)  # renamed over whatever is there (a link is replaced, not followed)
+
+    @staticmethod
+    def _write(path: Path, text: str) -> None:
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secure-random.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.chmod(tmp, 0o644)  # readable as any other file of the project (mkstemp makes 0600)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    def _tidy(self) -> None:
+        """Remove what killed runs and other builds or settings left: temporary files older than an
+        hour, and subfolders unused for thirty days."""
+        import shutil
+
+        now = time.time()
+        os.utime(self.folder)  # in use
+        for folder in (self.root, self.folder):
+            for entry in os.scandir(folder):
+                try:
+                    age = now - entry.stat(follow_symlinks=False).st_mtime
+                    if entry.name.startswith(".secure-random.") and entry.name.endswith(".tmp"):
+                        if age > _TMP_STALE_S:
+                            os.unlink(entry.path)
+                    elif folder == self.root and entry.is_dir(follow_symlinks=False) and age > _STALE_S:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                except OSError:
+                    continue

@@ -11,11 +11,12 @@ import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from .config import ConfigError, find_pyproject, settings_from
-from .cache import FOLDER as CACHE_FOLDER, Cache, digest, project_root
+from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, project_root, status
 from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
@@ -127,7 +128,8 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
         where = f" (line {exc.lineno})" if exc.lineno else ""
         raise SourceError(f"cannot parse: {exc.msg}{where}") from None
     except (ValueError, RecursionError, MemoryError) as exc:
-        raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")) from None
+        message = f"cannot parse: {type(exc).__name__}: {exc}".rstrip(": ")
+        raise SourceError(message, transient=isinstance(exc, MemoryError)) from None
     if tree is None:
         return [], None
     try:
@@ -136,30 +138,31 @@ def parse_and_check(text: str, path: str, settings: Settings) -> Tuple[List[Find
         raise SourceError("too deeply nested to analyse (RecursionError)") from None
 
 
-def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str], Optional[tuple]]:
+def _check_path(job: Tuple[str, str, Settings]) -> Tuple[List[Finding], Optional[str], Optional[Read]]:
     """Check one file: (findings, None, read) or ([], the one-line reason it could not be checked,
-    read). `read` is (digest, size, modification time in ns) of the bytes checked (see `cache`);
-    None for stdin or a file that could not be read, whose result says nothing about its content."""
+    read). `read` is what the cache keeps of the bytes checked (`cache.Read`); None for stdin, a
+    file that could not be read, or a failure that says nothing about the file."""
     path, shown, settings = job
     try:
         if path == "-":
             data, read = sys.stdin.buffer.read(), None
         else:
+            when = time.time_ns()
             data, st = read_with_stat(path)
-            read = (digest(data), st.st_size, st.st_mtime_ns)
+            read = (digest(data), *status(st), when)
     except SourceError as exc:
         return [], str(exc), None
     try:
         return check_source(decode(data), shown, settings), None, read
     except SourceError as exc:
-        return [], str(exc), read
+        return [], str(exc), None if exc.transient else read
 
 
 # Below this many files a second process costs more than it saves.
 _PARALLEL_MIN_FILES = 64
 
 
-def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Finding], Optional[str], Optional[tuple]]]:
+def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Finding], Optional[str], Optional[Read]]]:
     # every core this process may run on (a container or `taskset` may allow fewer than the machine has)
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(jobs) < _PARALLEL_MIN_FILES or workers < 2 or any(j[0] == "-" for j in jobs):
@@ -175,12 +178,16 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
 
 
 def _open_cache(args: argparse.Namespace, settings: Settings) -> Optional[Cache]:
-    if args.no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE"):
+    if args.no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
         return None
-    folder = args.cache_dir or os.environ.get("SECURE_RANDOM_CACHE_DIR")
-    if folder:
-        return Cache(Path(folder), settings)
-    return Cache(project_root(args.config_path, Path.cwd()) / CACHE_FOLDER, settings)
+    try:
+        folder = args.cache_dir or os.environ.get("SECURE_RANDOM_CACHE_DIR")
+        if folder:
+            return Cache(Path(folder).absolute(), settings)
+        start = args.config_path.parent if args.config_path is not None else Path.cwd()
+        return Cache(project_root(args.config_path, start) / CACHE_FOLDER, settings)
+    except OSError:  # the working folder was deleted, a folder cannot be read: run without
+        return None
 
 
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -205,8 +212,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     for (path, _, _), (findings, problem, read) in zip(jobs, _run_jobs(jobs)):
         done[path] = (findings, problem)
         if cache is not None and read is not None:
-            key, size, mtime_ns = read
-            cache.put(path, key, (size, mtime_ns), findings, problem)
+            cache.put(path, read, findings, problem)
     if cache is not None:
         cache.save()
     results: List[Tuple[str, Finding]] = []

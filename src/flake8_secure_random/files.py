@@ -24,7 +24,12 @@ SKIP_DIRS = frozenset(
 
 
 class SourceError(Exception):
-    """A path that cannot be read as Python source; the message is one line for the user."""
+    """A path that cannot be read as Python source; the message is one line for the user.
+    `transient`: the failure says nothing about the file (memory ran out), so it is not cached."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -138,7 +143,8 @@ def read_with_stat(path: str) -> Tuple[bytes, os.stat_result]:
     SourceError (the OS's one-line reason) when it cannot be read."""
     try:
         with open(path, "rb") as f:
-            return f.read(), os.fstat(f.fileno())
+            st = os.fstat(f.fileno())  # before reading: a write landing during the read changes it after
+            return f.read(), st
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
 
