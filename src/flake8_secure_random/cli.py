@@ -169,6 +169,8 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
         return map(_check_path, jobs)
     import multiprocessing
 
+    from . import analysis  # noqa: F401  imported once here, not once per worker (fork shares it)
+
     pool = multiprocessing.get_context("spawn" if sys.platform == "win32" else None).Pool(workers)
     try:
         results = list(pool.imap(_check_path, jobs, chunksize=16))
