@@ -414,17 +414,16 @@ def test_prefilter():
     assert not might_use_random("import secrets\nrandom_name = 1\n")
 
 
-# -- RND301: secrets compared with == -------------------------------------------------------------
+# -- RND301: secrets compared with == (more kinds in test_comparison_kinds.py) --------------------
 @pytest.mark.parametrize(
     "expr",
     [
         "request.headers['X-Csrf-Token'] == session['csrf_token']",
         "user.api_key != provided",
-        "signature == hmac.new(key, body, hashlib.sha256).hexdigest()",
-        "token == expected",
-        "password_hash == compute_hash(pw)",
-        "reset_code != form.code",
+        "form.code != reset_code",
         "stored.hashed_password == candidate",
+        "settings.API_KEY == request.META['HTTP_X_API_KEY']",
+        "user.password != typed_password",
     ],
 )
 def test_secret_comparisons(expr):
@@ -451,36 +450,51 @@ def test_secret_comparisons(expr):
         "request.session_key != user.pk",
         "lock_token == expected",
         "next_page_token != stored",
+        "token == expected",  # neither side comes from outside
+        "signature == hmac.new(key, body, hashlib.sha256).hexdigest()",
     ],
 )
 def test_not_secret_comparisons(expr):
     assert [f for f in check(f"if {expr}:\n    pass\n") if f.code == "RND301"] == []
 
 
+def test_a_verifier_s_parameters_come_from_outside():
+    src = ("import hashlib, hmac\n"
+           "def verify(body, signature):\n"
+           "    return signature == hmac.new(KEY, body, hashlib.sha256).hexdigest()\n"
+           "def check_token(self, token):\n"
+           "    return token == self.token\n")
+    assert [(f.line, f.code) for f in check(src)] == [(3, "RND301"), (5, "RND301")]
+
+
 def test_comparison_across_a_line_break_and_with_call_arguments():
-    src = "def f(request, expected, stored_hash):\n    if (request.api_token\n            == expected):\n        pass\n" \
-          "    return password_hash(request) == stored_hash\n"
-    assert [(f.line, f.code) for f in check(src)] == [(2, "RND301"), (5, "RND301")]
+    src = "def view(request):\n    if (settings.API_TOKEN\n            == request.headers['X-Token']):\n        pass\n" \
+          "    return stored_password_hash == hash_password(request.POST['password'])\n"
+    found = check(src)
+    assert [(f.line, f.code) for f in found] == [(2, "RND301"), (5, "RND301")]
+    assert found[0].message.startswith("'X-Token' header compared with == to 'API_TOKEN'")
+    assert found[1].message.startswith("'password' form field compared with == to 'stored_password_hash'")
 
 
 def test_a_plain_digest_needs_a_key_in_sight():
-    checksum = "def read(raw, stored_digest):\n    if stored_digest != computed_digest(raw):\n        raise ValueError\n"
-    mac = "def read(raw, stored_digest, hmac_key):\n    if stored_digest != computed_digest(raw, hmac_key):\n        raise ValueError\n"
+    checksum = "def verify(raw, digest):\n    if digest != computed_digest(raw):\n        raise ValueError\n"
+    mac = "def verify(raw, digest, hmac_key):\n    if digest != computed_digest(raw, hmac_key):\n        raise ValueError\n"
     assert check(checksum) == []
     assert [f.code for f in check(mac)] == ["RND301"]
 
 
 def test_a_lock_token_is_no_secret_but_a_qualified_one_is():
-    lock = "class Lock:\n    def owned(self, stored_token):\n        return stored_token == self.token\n"
-    api = "class Lock:\n    def owned(self, stored):\n        return self.api_token == stored\n"
+    lock = "class Lock:\n    def check_owner(self, token):\n        return token == self.token\n"
+    api = "class Lock:\n    def check_owner(self, token):\n        return self.api_token == token\n"
     assert check(lock) == []
     assert [f.code for f in check(api)] == ["RND301"]
 
 
 def test_comparisons_inside_assert_are_not_reported():
-    src = "def check(client, expected):\n    assert client.session_token == expected\n    return client.session_token == expected\n"
-    assert [f.line for f in check(src)] == [3]
-    unit = "def test(self, expected):\n    self.assertTrue(self.session_token == expected)\n"
+    src = "class Auth:\n    def check(self, presented):\n        assert self.session_token == presented\n" \
+          "        return self.session_token == presented\n"
+    assert [f.line for f in check(src)] == [4]
+    unit = "def test(self, presented):\n    self.assertTrue(self.session_token == presented)\n"
     assert check(unit) == []
 
 
@@ -495,6 +509,13 @@ def test_comparisons_inside_assert_are_not_reported():
         "import uuid\nlock_token = uuid.uuid1().hex\n",
         "import time\ntoken = SimpleToken('value', time.time() * 1000, {'k': 'v'})\n",
         "import time\nsignature = pygit2.Signature('A', 'a@example.org', int(time.time()), 0)\n",
+        # a nonce or a challenge goes out in the clear: fresh, not secret (issue 12)
+        "import time, uuid\nnonce = uuid.uuid5(uuid.NAMESPACE_DNS, str(time.time()))\n",
+        "import time\ndef calculate_nonce(realm):\n    return '%d:%s' % (time.time(), realm)\n",
+        # the clock with a maker of its own: `new_id()` may well be random
+        "import time\nclass C:\n    def new_session(self):\n        return str(time.time()) + '-' + self.xmpp.new_id()\n",
+        # made into a time field of a structure
+        "import datetime\ntoken = Token(root=Error(stime=GeneralizedTime(datetime.datetime.now())))\n",
         "import time\ntoken = {'nbf': time.time(), 'not_before': time.time()}\n",
     ],
 )
@@ -510,7 +531,7 @@ def test_clock_readings_that_stay_times_are_not_predictable_secrets(src):
         "import time\ntoken = str(int(time.time()) + counter)\n",
         "import time, os\nsession_id = '{}-{}'.format(time.time(), os.getpid())\n",
         "import time, hashlib\napi_key = hashlib.sha256(str(time.time()).encode()).hexdigest()\n",
-        "import time, uuid\nnonce = uuid.uuid5(uuid.NAMESPACE_DNS, str(time.time()))\n",
+        "import time, uuid\nreset_token = uuid.uuid5(uuid.NAMESPACE_DNS, str(time.time()))\n",
         "import time\nsession_id = make_session_id(user.id, time.time())\n",
         "import time\nsession_id = make_session_id(\n    user.id,\n    time.time(),\n)\n",
     ],

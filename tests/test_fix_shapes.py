@@ -450,7 +450,7 @@ def test_the_check_sees_a_star_import_that_could_rebind_secrets():
 
 
 def test_a_debug_f_string_comparison_is_listed_not_a_failure():
-    src = "import secrets\ndef check(request, expected):\n    print(f'{request.api_token == expected=}')\n"
+    src = "import secrets\ndef check(request, client):\n    print(f'{request.api_token == client.api_token=}')\n"
     result = apply(src, find(src), unsafe=True)
     assert result.source == src and result.error is None
     assert [why for _, why in result.unfixed] == ["inside an f-string `=` field, which prints its own text"]

@@ -239,23 +239,24 @@ def unsafe_fix(src: str) -> str:
     return apply(src, find(src), unsafe=True).source
 
 
-HEAD = "import secrets\ndef check(request, expected, stored_hash):\n"
+HEAD = "import secrets\ndef check(request, client, stored_password_hash):\n"
 
 
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("return request.api_token == expected", "return secrets.compare_digest(request.api_token, expected)"),
-        ("return request.api_token != expected", "return not secrets.compare_digest(request.api_token, expected)"),
-        ("return (request.api_token == expected)", "return (secrets.compare_digest(request.api_token, expected))"),
-        ("return x or request.api_token != expected", "return x or not secrets.compare_digest(request.api_token, expected)"),
-        ("return f(request.api_token != expected)", "return f(not secrets.compare_digest(request.api_token, expected))"),
-        ("return 1 if request.api_token != expected else 2",
-         "return 1 if not secrets.compare_digest(request.api_token, expected) else 2"),
-        ("return not request.api_token != expected", "return not not secrets.compare_digest(request.api_token, expected)"),
-        ("return -(request.api_token != expected)", "return -(not secrets.compare_digest(request.api_token, expected))"),
-        ("return request.api_token==expected  # keep", "return secrets.compare_digest(request.api_token, expected)  # keep"),
-        ("return password_hash(x) == stored_hash", "return secrets.compare_digest(password_hash(x), stored_hash)"),
+        ("return request.api_token == client.api_token", "return secrets.compare_digest(request.api_token, client.api_token)"),
+        ("return request.api_token != client.api_token", "return not secrets.compare_digest(request.api_token, client.api_token)"),
+        ("return (request.api_token == client.api_token)", "return (secrets.compare_digest(request.api_token, client.api_token))"),
+        ("return x or request.api_token != client.api_token", "return x or not secrets.compare_digest(request.api_token, client.api_token)"),
+        ("return f(request.api_token != client.api_token)", "return f(not secrets.compare_digest(request.api_token, client.api_token))"),
+        ("return 1 if request.api_token != client.api_token else 2",
+         "return 1 if not secrets.compare_digest(request.api_token, client.api_token) else 2"),
+        ("return not request.api_token != client.api_token", "return not not secrets.compare_digest(request.api_token, client.api_token)"),
+        ("return -(request.api_token != client.api_token)", "return -(not secrets.compare_digest(request.api_token, client.api_token))"),
+        ("return request.api_token==client.api_token  # keep", "return secrets.compare_digest(request.api_token, client.api_token)  # keep"),
+        ("return password_hash(request.password) == stored_password_hash",
+         "return secrets.compare_digest(password_hash(request.password), stored_password_hash)"),
     ],
 )
 def test_compare_digest_rewrites(before, after):
@@ -267,25 +268,26 @@ def test_compare_digest_rewrites(before, after):
 @pytest.mark.parametrize("op", ["==", "!="])
 @pytest.mark.parametrize(("a", "b"), [("abc", "abc"), ("abc", "abd"), (b"\x00\xff", b"\x00\xff"), (b"k", b"")])
 def test_compare_digest_rewrite_gives_the_same_answer_for_ascii_and_bytes(op, a, b):
-    src = f"{HEAD}    return request.api_token {op} expected\n"
+    src = f"{HEAD}    return request.api_token {op} client.api_token\n"
     fixed = unsafe_fix(src)
     assert "compare_digest" in fixed
     request = type("R", (), {"api_token": a})
     before, after = {}, {}
     exec(compile(src, "<before>", "exec"), before)
     exec(compile(fixed, "<after>", "exec"), after)
-    assert before["check"](request, b, None) == after["check"](request, b, None)
+    client = type("C", (), {"api_token": b})
+    assert before["check"](request, client, None) == after["check"](request, client, None)
 
 
 def test_compare_digest_keeps_a_line_break_and_its_comment():
-    src = f"{HEAD}    if (request.api_token  # from the header\n            == expected):\n        return True\n"
+    src = f"{HEAD}    if (request.api_token  # from the header\n            == client.api_token):\n        return True\n"
     assert unsafe_fix(src) == (
-        f"{HEAD}    if (secrets.compare_digest(request.api_token,  # from the header\n            expected)):\n        return True\n"
+        f"{HEAD}    if (secrets.compare_digest(request.api_token,  # from the header\n            client.api_token)):\n        return True\n"
     )
 
 
 def test_compare_digest_with_line_breaks_on_both_sides_is_listed_not_rewritten():
-    src = f"{HEAD}    if (request.api_token  # a\n            ==  # b\n            expected):\n        return True\n"
+    src = f"{HEAD}    if (request.api_token  # a\n            ==  # b\n            client.api_token):\n        return True\n"
     tree = ast.parse(src)
     compare = next(n for n in ast.walk(tree) if isinstance(n, ast.Compare))
     finding = Finding("RND301", compare.lineno, compare.col_offset, compare.end_lineno, compare.end_col_offset,
@@ -296,9 +298,10 @@ def test_compare_digest_with_line_breaks_on_both_sides_is_listed_not_rewritten()
 
 
 def test_compare_digest_and_a_random_fix_in_one_statement():
-    src = "import random\ndef check(request):\n    return request.csrf_token == str(random.getrandbits(64)) + request.session_token\n"
+    src = ("import random\ndef check(request, client):\n"
+           "    return client.csrf_token == str(random.getrandbits(64)) + request.POST['salt']\n")
     findings = find(src)
     assert {f.code for f in findings} >= {"RND301"}
     out = unsafe_fix(src)
-    assert "secrets.compare_digest(request.csrf_token" in out
+    assert "secrets.compare_digest(client.csrf_token" in out
     ast.parse(out)

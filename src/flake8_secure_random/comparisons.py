@@ -1,15 +1,20 @@
 """RND301: a secret compared with `==` / `!=`, which leaks it through timing; `secrets.compare_digest`
-compares in constant time.
+compares in constant time (CWE-208).
 
-A comparison is reported when one side is named as a secret that an attacker guesses byte by byte
-(a token, signature, digest, HMAC, API key, password hash, CSRF token, one-time code) and the other
-side is not a literal: `token == ""` or `sig is None` say nothing secret. Names are judged by their
-last word, so `token_type == expected_type` and `token_count != n` are not secrets.
+A comparison is reported when one side is a secret the program holds and the other comes from
+outside, so that an attacker can send guess after guess and time the answers (`origins`). The names
+tell which value is secret: a token, signature, HMAC, API key, password (plain or hashed), CSRF token
+or one-time code (a qualified `reset_code`, not any `code`). The flow tells which side the attacker
+controls: request data, a parameter of a function that checks what it is given, a name that says it
+was received, and what is computed from them.
 
-Not reported either: a comparison with an identifier (`session_key != user.pk`), a token of a lock,
-pager or parser (`token` in `class Lock`), a plain `digest` in a function where no key, secret or
-signature is in sight (a checksum, a published digest), and comparisons inside `assert` or
-`self.assertTrue(...)` (a test, or a check that `python -O` removes: never a constant-time concern).
+Not reported: two values the program already holds (change detection, `record.secret !=
+new_secret`), two values that both come from outside (a password and its confirmation), a constant
+on either side (a literal, a module or class attribute bound to one, a name in capitals that names
+no secret), values that are public by design (a nonce, OAuth 1.0a's `oauth_token`, RFC 5849 §2.1),
+names of a flag or a kind (`verify_signature`, `token_type`, `token.NAME`), an identifier
+(`session_key != user.pk`), a token of a lock, pager or parser, a plain `digest` where no key or
+signature is in sight, comparisons inside `__eq__`, `assert` and `self.assertTrue(...)`.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import re
 from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
+from .origins import Origins, module_constants
 from .rules import finding_at, span
 from .sinks import callee_name, target_name
 from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
@@ -26,7 +32,7 @@ from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
 _HEADS = frozenset(
     {
         "token", "signature", "digest", "hexdigest", "hmac", "secret", "csrf", "xsrf", "otp", "totp",
-        "hotp", "nonce", "apikey", "verifier", "passcode",
+        "hotp", "apikey", "verifier", "passcode",
     }
 )
 _PASSWORD = frozenset({"password", "passwd", "pwd", "pw", "pass", "passphrase"})
@@ -34,11 +40,16 @@ _CODE_QUALIFIERS = frozenset({"otp", "verification", "verify", "reset", "activat
 # Words that put a token in a parser, a cache or a sequence, not in an authentication check.
 _NOT_AUTH = frozenset(
     {
-        "cache", "lex", "lexer", "parse", "parser", "next", "prev", "previous", "current", "cur", "last",
+        "cache", "lex", "lexer", "parse", "parser", "next", "prev", "previous", "last",
         "first", "end", "start", "stop", "eof", "grammar", "syntax", "type", "kind", "node", "tok", "ast",
         "regex", "pattern", "func", "function", "method", "callable", "bound",
     }
 )
+# First words of a flag or an option about a secret, not the secret: `verify_signature`, `use_token`.
+_FLAG_VERBS = frozenset({"verify", "check", "validate", "require", "requires", "use", "enable", "disable", "is", "has", "should", "allow", "want", "needs"})
+# Values public by design: nonces travel in the clear (RFC 7616 §3.3 `nonce`/`cnonce`, RFC 5849 §3.3);
+# OAuth 1.0a's `oauth_token` names the token, its secret is `oauth_token_secret` (RFC 5849 §2.1, §2.3).
+_PUBLIC = frozenset({"nonce", "cnonce", "client_nonce", "server_nonce", "oauth_token", "request_token", "oauth_nonce"})
 # Words that say the other side is the value a secret is checked against.
 _CHECKED_AGAINST = frozenset(
     {
@@ -125,7 +136,7 @@ def _line_compares_secret(line: str) -> bool:
                 continue  # `mode == Mode.CHECKED_HASH`: a kind, not a secret
             name = _SUBSCRIPT.sub("", _CALL_ARGS.sub("", this))
             names = _IDENT.findall(name)
-            if names and not _constant(name) and _secret_words(words(names[-1]), other):
+            if names and _secret_words(words(names[-1]), other):  # `settings.API_KEY` too
                 return True
             keys = re.findall(r"\[['\"]([^'\"]+)['\"]\]", this)
             if keys and _secret_words(words(keys[-1]), other):
@@ -157,14 +168,11 @@ def _secret_words(ws, other_text: str) -> bool:
     if head == "hash":
         return any(w in _PASSWORD for w in ws)
     if head in _PASSWORD:
-        return "hashed" in ws
+        return True  # plain or hashed: either is a secret checked against what a user types
     if head == "code":
         return any(w in _CODE_QUALIFIERS for w in ws)
     if head in _HEADS or head == "key":
-        if qualifiers:
-            return True
-        other = words(other_text)
-        return any(w in _CHECKED_AGAINST or w in _CRYPTO_CALLS for w in other)
+        return True  # the tree decides whether the other side comes from outside
     return False
 
 
@@ -177,16 +185,16 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
     the comparison stands (its enclosing class and function)."""
     scope = scope or _Scope(None, "")
     name = _name_of(expr)
-    if not name or _constant_name(expr) or _constant_name(other):
+    if not name or _constant_name(other):
         return None
     ws = words(name)
     if not ws or ws[-1] in NOT_SECRET_HEADS or vocab.benign_word(ws[-1]) or vocab.fake(name):
         return None
-    if any(w in _NOT_AUTH for w in ws):
-        return None
+    if any(w in _NOT_AUTH for w in ws) or ws[0] in _FLAG_VERBS or "_".join(ws) in _PUBLIC:
+        return None  # a parser's token; `verify_signature`, an option; a nonce, public by design
     other_words = words(_name_of(other) or "")
-    if other_words and other_words[-1] in _IDENTIFIERS:
-        return None  # `session_key != user.pk`: which user, not a secret check
+    if other_words and (other_words[-1] in _IDENTIFIERS or other_words[-1] in NOT_SECRET_HEADS):
+        return None  # `session_key != user.pk`: which user; `signature_method == SIGNATURE_HMAC`: which kind
     if vocab.harmless_sense(name, (name, *scope.names())):
         return None
     head, qualifiers = ws[-1], ws[:-1]
@@ -194,12 +202,12 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
     if head in _PLAIN_DIGESTS and not qualified and not scope.keyed(vocab):
         return None  # a checksum or a published digest: nothing secret to find byte by byte
     if head in _HEADS:
-        return name if qualified or _checked_against(other) else None
-    if head == "key" and vocab.secret_word(name) and (qualified or _checked_against(other)):
+        return name
+    if head == "key" and vocab.secret_word(name):
         return name
     if head == "hash" and any(w in _PASSWORD for w in ws):
         return name
-    if head in _PASSWORD and "hashed" in ws:
+    if head in _PASSWORD:
         return name
     if head == "code" and any(w in _CODE_QUALIFIERS for w in ws):
         return name
@@ -305,21 +313,48 @@ def _walk_lines(tree: ast.AST, wanted: Set[int]):
                 stack.append((child, scope))
 
 
+def _computed_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: _Scope, where: Origins) -> Optional[str]:
+    """`expected = hmac.new(KEY, body, sha256).hexdigest()`: a local named for its role, whose only
+    value is a cryptographic computation, is the secret the computation names."""
+    value = where.values.get(expr.id) if isinstance(expr, ast.Name) else None
+    if not isinstance(value, ast.Call) or not any(w in _CRYPTO_CALLS for w in words(_name_of(value) or "")):
+        return None
+    return compared_secret(value, other, vocab, scope) and expr.id  # type: ignore[return-value]
+
+
 def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = candidate_lines("\n".join(lines))
+    constants: Optional[dict] = None
+    origins: dict = {}
     for node, scope in _walk_lines(tree, wanted):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             continue
         left, right = node.left, node.comparators[0]
         if _is_literal(left) or _is_literal(right):
             continue
-        secret = compared_secret(left, right, vocab, scope) or compared_secret(right, left, vocab, scope)
-        if not secret:
-            continue
-        op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
-        out.append(finding_at(
-            "RND301", span(node), lines, f"'{secret}' compared with {op}; use secrets.compare_digest()",
-            f"{op} stops at the first differing byte, so response times reveal '{secret}' byte by byte", op, secret,
-        ))
+        if getattr(scope.function, "name", "") in ("__eq__", "__ne__"):
+            continue  # two objects compared field by field: identity, not a check of a guess
+        if constants is None:
+            constants = module_constants(tree)
+        where = origins.get(scope.function)
+        if where is None:
+            where = origins[scope.function] = Origins(tree, scope.function, constants)
+        if where.constant(left) or where.constant(right):
+            continue  # `token == self.reset_url_token`, bound to "set-password": a mode, not a secret
+        for mine, theirs in ((left, right), (right, left)):
+            secret = compared_secret(mine, theirs, vocab, scope) or _computed_secret(mine, theirs, vocab, scope, where)
+            if not secret or where.from_outside(mine):
+                continue  # not a secret, or both sides typed by whoever sends the request
+            sent = where.from_outside(theirs)
+            if not sent:
+                continue
+            op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+            out.append(finding_at(
+                "RND301", span(node), lines,
+                f"{sent} compared with {op} to '{secret}'; use secrets.compare_digest()",
+                f"{sent} comes from outside and '{secret}' is secret: {op} stops at the first differing byte, "
+                f"so response times reveal '{secret}' byte by byte", op, secret,
+            ))
+            break
     return out

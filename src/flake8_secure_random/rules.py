@@ -488,7 +488,10 @@ RULES: Tuple[Rule, ...] = (
             "reported: a deadline (`time.time() + 3600`, `now() + timedelta(...)`) or a field named as a time "
             "(`{\"exp\": ...}`, `expires_on=...`) or one of several arguments of a class (`AccessToken(value, "
             "time.time())`), even when the rest of the token is predictable too. A token of "
-            "a lock, a pager or a parser (`lock_token`, `token` in `class Lock`) is not a secret."
+            "a lock, a pager or a parser (`lock_token`, `token` in `class Lock`) is not a secret, nor is "
+            "a nonce or a challenge (sent in the clear, it only has to be fresh). A value that also takes "
+            "what a maker of its own returns (`str(time.time()) + self.new_id()`) is not the clock alone. "
+            "One finding per clock reading, however many names its value reaches."
         ),
         bad=(
             Example(
@@ -549,12 +552,19 @@ RULES: Tuple[Rule, ...] = (
     Rule(
         code="RND301",
         name="secret-compared-with-eq",
-        summary="Flags a token, signature, digest, API key, password hash or one-time code compared with `==` or `!=`.",
+        summary=(
+            "Flags a secret (a token, signature, HMAC, API key, password or its hash, CSRF token, one-time "
+            "code) compared with `==` or `!=` to a value that comes from outside: request data, a parameter "
+            "of a function that verifies, checks, authenticates or logs in (or of a view or a routed "
+            "handler), a name that says it was received (`provided`, `submitted`, `typed_password`), or "
+            "what is computed from them."
+        ),
         why=(
             "`==` on strings and bytes stops at the first byte that differs, so the time a check takes tells "
             "an attacker how much of a guess was right; a token or an HMAC signature can then be found byte by "
-            "byte. `secrets.compare_digest()` (the same as `hmac.compare_digest()`) takes the same time "
-            "whatever the inputs."
+            "byte (CWE-208). That needs an attacker who sends the guesses, so the rule asks that one side "
+            "comes from outside and the other is a secret the program holds. `secrets.compare_digest()` (the "
+            "same as `hmac.compare_digest()`) takes the same time whatever the inputs."
         ),
         fix_safety=(
             "An unsafe fix, applied only by `secure-random fix --unsafe-fixes` (or `unsafe-fixes = true`): "
@@ -566,13 +576,20 @@ RULES: Tuple[Rule, ...] = (
             "characters, encode both sides (`a.encode(), b.encode()`)."
         ),
         known_problems=(
-            "Judged by names: a secret held in a variable with a neutral name is missed, and a comparison "
-            "that is not an authentication check (two stored tokens in a migration) is reported. Not "
-            "reported: comparisons with an identifier (`session_key != user.pk`), inside `assert` or "
-            "`self.assertTrue(...)`, of a "
-            "lock's, pager's or parser's token, and a plain `digest` in a function that names no key, "
-            "secret or signature (a checksum); a MAC checked in a function with neutral names is missed. "
-            "A comparison split over lines is found when the operator begins or ends one of them."
+            "Names tell which side is secret, and the flow inside one function tells which side comes from "
+            "outside: a value received in one function and compared in another whose name says nothing "
+            "about checking is missed, as is a secret held in a variable with a neutral name (a local set "
+            "once from a MAC or hash computation counts: `expected = hmac.new(...).hexdigest()`). Not "
+            "reported: two values the program already holds (change detection, `record.secret != "
+            "new_secret`), two values that both come from outside (a password and its confirmation), a "
+            "constant on either side (a literal, a module or class attribute bound to one), values public "
+            "by design (a nonce; OAuth 1.0a's `oauth_token`, RFC 5849 §2.1), flags and kinds "
+            "(`verify_signature`, `token_type`, `signature_method`), identifiers (`session_key != "
+            "user.pk`), fields of a looked-up object passed to a checker (`user.password` in `login(user, "
+            "typed)` is the secret side), a lock's, pager's or parser's token, a plain `digest` in a "
+            "function that names no key, secret or signature (a checksum), and comparisons inside "
+            "`__eq__`, `assert` or `self.assertTrue(...)`. A comparison split over lines is found when the "
+            "operator begins or ends one of them."
         ),
         bad=(
             Example(
@@ -649,6 +666,29 @@ RULES: Tuple[Rule, ...] = (
 
                 def test_login(client, expected):
                     assert client.session_token == expected
+                ''',
+            ),
+            Example(
+                title="values the program already holds, both sides from outside, constants, public values",
+                source='''
+                def update_mfa(record, new_secret):
+                    if new_secret and record.totp_secret != new_secret:
+                        record.totp_secret = new_secret
+
+                def validate(attrs):
+                    if attrs["password"] != attrs["password_confirm"]:
+                        raise ValueError("passwords differ")
+
+                class PasswordResetConfirmView:
+                    reset_url_token = "set-password"
+
+                    def dispatch(self, request, token):
+                        if token == self.reset_url_token:
+                            return self.render(request)
+
+                def check_replay(request, cache):
+                    nonce = request.headers["X-Nonce"]
+                    return nonce == cache.last_nonce
                 ''',
             ),
         ),

@@ -379,7 +379,8 @@ _TIME_FIELDS = frozenset(
 
 def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
     """Whether a clock reading stays a time inside the value: a deadline (`time.time() + 3600`,
-    `now() + timedelta(...)`), a field named as a time (`{"exp": now()}`, `expires_on=time.time()`),
+    `now() + timedelta(...)`), a field named as a time (`{"exp": now()}`, `expires_on=time.time()`,
+    `GeneralizedTime(now)`),
     or one of several arguments of a call that builds an object rather than mixing them into one
     string or digest (`AccessToken(value, time.time())`, but not `make_token(user, time.time())`), or
     that signs or encrypts it with a key (`hmac.new(key, stamp)`: the key is the secret part)."""
@@ -392,6 +393,8 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
                 return True
         elif isinstance(parent, ast.keyword) and parent.arg and _names_a_time(parent.arg):
             return True
+        elif isinstance(parent, ast.Call) and node in parent.args and _makes_a_time(callee_name(parent.func) or ""):
+            return True  # `ASN1_GENERALIZED_TIME(now)`, `to_timestamp(now)`: made into a time field
         elif isinstance(parent, ast.Call) and node in parent.args and len(parent.args) + len(parent.keywords) > 1:
             if not _mixes(callee_name(parent.func), vocab):
                 return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
@@ -443,6 +446,13 @@ def _is_offset(expr: ast.AST) -> bool:
 
 
 _TIME_WORDS = frozenset({"ttl", "timeout", "lifetime", "expiry", "expires", "seconds", "offset", "delta", "age", "duration"})
+
+
+def _makes_a_time(callee: str) -> bool:
+    """A call whose name says it makes a time field of what it is given: `ASN1_GENERALIZED_TIME(now)`,
+    `to_timestamp(now)`, `UTCTime(now)` (not `format(...)`, which makes text of anything)."""
+    ws = words(callee)
+    return bool(ws) and ws[-1] in ("time", "timestamp", "date", "datetime", "utctime", "generalizedtime")
 
 
 def _names_a_time(name: str) -> bool:
@@ -502,8 +512,32 @@ def _single_values(scope: ast.AST) -> Dict[str, ast.Assign]:
     return {name: node for name, node in assigns.items() if stores.get(name) == 1}
 
 
+def _independent_maker(call: ast.Call, callee: str) -> bool:
+    """A call that makes an id, token or key of its own and is not handed the clock (`new_id()`,
+    `generate_token()`, `uuid4()` under another name): what it returns may well be random, so a value
+    made from it and the clock is not the clock alone. `make_session_id(user.id, time.time())` is
+    handed the clock: it counts as made from it."""
+    ws = words(callee.rsplit(".", 1)[-1])
+    if not (any(w in _MAKERS for w in ws) and any(w in _MADE for w in ws)):
+        return False
+    return not any(
+        _PREDICTABLE.get(dotted(c.func)) or dotted(c.func).rsplit(".", 1)[-1] in _CLOCK_NAMES
+        for c in ast.walk(call) if isinstance(c, ast.Call) and c is not call
+    )
+
+
+# Values a protocol sends in the clear, whose job is to be fresh (RFC 7616 §3.3's digest `nonce`, a
+# challenge): made from the clock they repeat or can be foretold, but they leak no secret (RND203).
+_SENT_IN_THE_CLEAR = frozenset({"nonce", "challenge", "cnonce"})
+# Words of a function that makes a fresh value, and of what it makes (see `_independent_maker`).
+_MAKERS = frozenset({"new", "make", "generate", "gen", "create", "random", "rand", "unique", "fresh"})
+_MADE = frozenset({"id", "ids", "token", "key", "nonce", "uuid", "guid", "secret", "salt", "string", "str", "hex"})
+_CLOCK_NAMES = frozenset({"time", "time_ns", "now", "utcnow", "monotonic", "perf_counter", "uuid1"})
+
+
 def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
+    reported: set = set()
     wanted = predictable_lines("\n".join(lines))
     imports = _import_names(tree)
     singles: Dict[ast.AST, Dict[str, ast.Assign]] = {}  # per scope, when first needed
@@ -521,6 +555,8 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
             continue
         if not name or value is None or not vocab.secret_word(name) or vocab.fake(name):
             continue
+        if vocab.secret_word(name) in _SENT_IN_THE_CLEAR:
+            continue  # a nonce or a challenge goes out in the clear: its job is to differ, not to be secret
         if vocab.harmless_sense(name, (function_name or "", cls)):
             continue  # a lock's owner token only has to differ from other clients' tokens
         if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
@@ -542,6 +578,8 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         callees = [_resolve(dotted(c.func), imports) for c, _, _ in made]
         if any(any(e in d for e in _ENTROPY) for d in callees):
             continue
+        if any(_independent_maker(c, callee) for (c, _, _), callee in zip(made, callees)):
+            continue  # `str(time.time()) + "-" + self.new_id()`: the clock is not the only ingredient
         for (call, context, via), callee in zip(made, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
             if what is None:
@@ -552,6 +590,9 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
                 continue
             source_of, bits = what
             through = f" (through '{via.id}')" if via is not None else ""
+            if (call.lineno, call.col_offset) in reported:
+                break  # one finding per clock reading, however many names its value reaches
+            reported.add((call.lineno, call.col_offset))
             out.append(finding_at(
                 "RND203", span(call), lines,
                 f"{callee}() makes '{name}' predictable ({source_of}: about {bits} bits an attacker cannot guess, "

@@ -1,0 +1,263 @@
+"""Where a compared value comes from, for RND301: from outside (an attacker can choose it), or a
+constant of the module. A timing leak needs both: an attacker who sends guesses, and a secret the
+program holds (CWE-208, Observable Timing Discrepancy).
+
+From outside:
+- a web request's data: anything read from a `request` / `req` object or a WSGI `environ` (headers,
+  cookies, form, query, JSON body, `request.META`), and the handler calls of frameworks that read it
+  (Tornado's `get_argument()`, `get_cookie()`, `get_body_argument()`, ...);
+- a parameter of a function that checks something it is given: its name says it verifies, checks,
+  validates, authenticates or logs in (`verify_token(token)`, `check_password(raw)`), or it takes the
+  request (a view, `def reset(request, token)`), or a routing decorator makes it a handler; a
+  parameter named for what it is checked against (`expected`, `stored`) is not from outside, nor is a
+  field of a parameter that is an object (`user.password` in `login(user, typed)`);
+- a name that says it was received (`provided`, `submitted`, `typed_password`, `candidate`);
+- within one function, a variable assigned from any of these, and a call given any of these (the
+  hash of a typed password is the attacker's as much as the password), unless the call is also
+  given key material (`hmac.new(KEY, body)` computes the program's secret).
+
+A constant: a literal, a name in capitals that is not named as a secret, and a module- or class-level
+name bound once to a literal (`reset_url_token = "set-password"` read as `self.reset_url_token`).
+"""
+from __future__ import annotations
+
+import ast
+from typing import Dict, Optional, Set, Tuple
+
+from .vocabulary import words
+
+# Objects that hold a web request's data (Django, Flask, Starlette, aiohttp, WSGI's environ) and a
+# form a user submitted (Django's and WTForms' `form`).
+_REQUEST_ROOTS = frozenset({"request", "req", "environ", "flask_request", "form"})
+# What frameworks hang on a request that the server keeps, not the client sends: Django's and
+# Starlette's `request.session`, `request.user`, `request.auth`; Pyramid's `request.registry`.
+_SERVER_SIDE = frozenset({"session", "user", "auth", "app", "registry", "settings", "config", "state"})
+# Handler methods that read a request's data (Tornado's RequestHandler; Django's get_signed_cookie).
+_REQUEST_READERS = frozenset(
+    {
+        "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument",
+        "get_body_arguments", "get_cookie", "get_signed_cookie", "get_secure_cookie", "get_json", "get_data",
+    }
+)
+# Where in a request a value was found, for the message (Django's META, GET, POST; Flask's args, form).
+_REQUEST_PARTS = {
+    "headers": "header", "header": "header", "meta": "header", "cookies": "cookie", "cookie": "cookie",
+    "form": "form field", "post": "form field", "args": "query parameter", "get": "query parameter",
+    "query": "query parameter", "query_params": "query parameter", "params": "query parameter",
+    "json": "JSON field", "data": "request field", "values": "request field",
+}
+# Words of a function's name that say it checks what it is given.
+_CHECKING = frozenset(
+    {
+        "verify", "verifies", "check", "checks", "validate", "validates", "valid", "authenticate", "authenticates",
+        "auth", "authorize", "login", "logon", "signin", "confirm", "unlock", "redeem", "consume", "accept",
+    }
+)
+# Routing decorators: the function is a handler, its parameters come from the URL (Flask, FastAPI,
+# Starlette, aiohttp, Bottle, DRF's api_view).
+_ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "websocket", "api_route", "api_view", "view_config"})
+# Words that say a value was received.
+_RECEIVED = frozenset(
+    {
+        "provided", "received", "submitted", "given", "supplied", "incoming", "typed", "entered", "presented",
+        "claimed", "candidate", "input", "untrusted", "attempt", "guess", "raw",
+    }
+)
+# Words that say a value is the one something is checked against (the program's own).
+_OWN = frozenset(
+    {"expected", "stored", "computed", "calculated", "correct", "valid", "known", "actual", "real", "saved", "good",
+     "secret", "server", "db", "reference", "golden"}
+)
+
+
+def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
+    """The name an attribute/subscript/call chain starts from, and the parts read on the way, first
+    to last: attribute names (str), constant string keys (("key", text)), and ("data", name) for an
+    attribute read but not called (`user.password`, not `params.get(...)`)."""
+    parts: list = []
+    called = False
+    while True:
+        if isinstance(expr, ast.Attribute):
+            parts.append(expr.attr)
+            if not called:
+                parts.append(("data", expr.attr))
+            called = False
+            expr = expr.value
+        elif isinstance(expr, ast.Subscript):
+            key = expr.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                parts.append(("key", key.value))
+            elif not isinstance(key, (ast.Constant, ast.Slice)):
+                parts.append(("data", None))  # `cdb[client_id]`: a lookup in a table, not the value sent
+            called = False
+            expr = expr.value
+        elif isinstance(expr, ast.Call):
+            if expr.args and isinstance(expr.args[0], ast.Constant) and isinstance(expr.args[0].value, str):
+                parts.append(("key", expr.args[0].value))  # `headers.get("X-Api-Key")`
+            called = True
+            expr = expr.func
+        elif isinstance(expr, ast.Await):
+            expr = expr.value
+        else:
+            break
+    parts.reverse()
+    return (expr.id if isinstance(expr, ast.Name) else None), parts
+
+
+class Origins:
+    """What one function (or the module) knows of where its values come from."""
+
+    def __init__(self, module: ast.Module, function: Optional[ast.AST], constants: Dict[str, ast.AST]) -> None:
+        self.function = function
+        self.constants = constants
+        self.outside: Dict[str, str] = {}  # local name -> how it came from outside, for the message
+        self.values: Dict[str, ast.AST] = {}  # local name -> the value of its only assignment
+        if function is not None:
+            self._parameters(function)
+            self._flows(function)
+
+    def _parameters(self, fn: ast.AST) -> None:
+        args = fn.args  # type: ignore[attr-defined]
+        params = [a.arg for a in list(getattr(args, "posonlyargs", [])) + args.args + args.kwonlyargs]
+        params += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+        name = getattr(fn, "name", "")
+        handler = any(p in _REQUEST_ROOTS for p in params) or any(
+            (d.func if isinstance(d, ast.Call) else d).attr in _ROUTES  # type: ignore[union-attr]
+            for d in getattr(fn, "decorator_list", [])
+            if isinstance(d.func if isinstance(d, ast.Call) else d, ast.Attribute)
+        )
+        checking = any(w in _CHECKING for w in words(name))
+        for p in params:
+            if p in ("self", "cls"):
+                continue
+            ws = words(p)
+            if any(w in _OWN for w in ws):
+                continue
+            if checking or handler or any(w in _RECEIVED for w in ws):
+                self.outside[p] = f"parameter '{p}' of {name}()"
+
+    def _flows(self, fn: ast.AST) -> None:
+        """Local names assigned from outside, to a fixpoint (`token = request.headers.get(...)`)."""
+        assigns = [
+            (t.id, node.value)
+            for node in ast.walk(fn)
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            # `key, secret = (decode(i) for i in cookie.split("|"))`: each part of what came from outside
+            for t in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target])
+            if isinstance(t, ast.Name)
+        ]
+        counts: Dict[str, int] = {}
+        for name, value in assigns:
+            counts[name] = counts.get(name, 0) + 1
+            self.values[name] = value
+        self.values = {k: v for k, v in self.values.items() if counts[k] == 1}
+        grew = True
+        while grew:
+            grew = False
+            for name, value in assigns:
+                if name not in self.outside:
+                    how = self.from_outside(value)
+                    if how:
+                        self.outside[name] = how
+                        grew = True
+
+    def from_outside(self, expr: ast.AST) -> Optional[str]:
+        """How `expr` comes from outside ("'X-Api-Key' header", "parameter 'token' of verify()"), or None."""
+        if isinstance(expr, ast.Name):
+            if expr.id in self.outside:
+                return self.outside[expr.id]
+            return f"'{expr.id}'" if any(w in _RECEIVED for w in words(expr.id)) else None
+        root, parts = _root(expr)
+        names = [p for p in parts if isinstance(p, str)]
+        inside = names[1:] if root == "self" and names[:1] == ["request"] else names
+        if (root in _REQUEST_ROOTS or names[:1] == ["request"] and root == "self") and not (
+            inside[:1] and inside[0] in _SERVER_SIDE
+        ) or any(n in _REQUEST_READERS for n in names):
+            return _request_part(parts)
+        if root is not None and root in self.outside and root not in ("self", "cls") and not any(
+            isinstance(p, tuple) and p[0] == "data" for p in parts
+        ):
+            return self.outside[root]  # `data["token"]`, `token.encode()`; not `user.password`, an object's field
+        last = names[-1] if names else None
+        if last and any(w in _RECEIVED for w in words(last)) and not isinstance(expr, ast.Call):
+            return f"'{last}'"
+        if isinstance(expr, ast.Call):  # `hash_password(typed)`: made from what the attacker sent ...
+            given = [a for c in _calls_in_chain(expr) for a in list(c.args) + [k.value for k in c.keywords]]
+            if any(_keyed(a) for a in given):
+                return None  # ... but a MAC of it under the program's key is the program's secret
+            for arg in given:
+                how = self.from_outside(arg)
+                if how:
+                    return how
+        if isinstance(expr, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            for part in [g.iter for g in expr.generators] + [expr.elt]:
+                how = self.from_outside(part)
+                if how:
+                    return how
+        if isinstance(expr, (ast.BinOp, ast.JoinedStr, ast.FormattedValue)):
+            for child in ast.iter_child_nodes(expr):
+                how = self.from_outside(child) if isinstance(child, ast.expr) else None
+                if how:
+                    return how
+        return None
+
+    def constant(self, expr: ast.AST) -> bool:
+        """A literal, or a name bound once, at module or class level, to a literal."""
+        if isinstance(expr, ast.Constant):
+            return True
+        name = expr.id if isinstance(expr, ast.Name) else expr.attr if (
+            isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")
+        ) else None
+        return name is not None and isinstance(self.constants.get(name), ast.Constant)
+
+
+def _calls_in_chain(expr: ast.AST) -> list:
+    """The calls of a method chain, outermost first: `b64decode(x).decode().split(":")`."""
+    calls = []
+    while isinstance(expr, (ast.Call, ast.Attribute, ast.Subscript)):
+        if isinstance(expr, ast.Call):
+            calls.append(expr)
+            expr = expr.func
+        else:
+            expr = expr.value
+    return calls
+
+
+def _keyed(arg: ast.AST) -> bool:
+    """An argument that holds key material (`KEY`, `hmac_key`, `secret + tag`): the call computes with
+    the program's secret (a MAC, or a hash blinded with a fresh secret before comparing)."""
+    for node in ast.walk(arg):
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        if name is not None and any(w in ("key", "secret", "pepper") for w in words(name)):
+            return True
+    return False
+
+
+def _request_part(parts: list) -> str:
+    """`'X-Api-Key' header`, `'csrftoken' cookie`, `request data` for the parts read from a request."""
+    kind = next((_REQUEST_PARTS[p.lower()] for p in parts if isinstance(p, str) and p.lower() in _REQUEST_PARTS), None)
+    key = next((p[1] for p in reversed(parts) if isinstance(p, tuple)), None)
+    if key and key.upper().startswith("HTTP_"):  # WSGI's environ / Django's META spelling of a header
+        key, kind = key[5:].replace("_", "-").title(), "header"
+    if key:
+        return f"'{key}' {kind or 'request field'}"
+    readers = [p for p in parts if isinstance(p, str) and p in _REQUEST_READERS]
+    return f"a value from {readers[0]}()" if readers else "request data"
+
+
+def module_constants(tree: ast.Module) -> Dict[str, ast.AST]:
+    """Names bound exactly once at module level or in a class body, to their value (a literal is a
+    constant; anything else is there so that a name bound twice is not taken for one)."""
+    seen: Dict[str, ast.AST] = {}
+    twice: Set[str] = set()
+    bodies = [tree.body] + [n.body for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    for body in bodies:
+        for stmt in body:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) and stmt.value else []
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    if t.id in seen:
+                        twice.add(t.id)
+                    seen[t.id] = stmt.value  # type: ignore[attr-defined]
+    return {k: v for k, v in seen.items() if k not in twice}

@@ -1,0 +1,181 @@
+"""Issue 12's kinds for RND301: report a secret compared with ==/!= only when the other side comes from
+outside (an attacker sends guesses and times the answers); each kind as small programs of our own."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from flake8_secure_random.analysis import find
+
+
+def rnd301(src: str, path: str = "app/views.py") -> list:
+    return [(f.line, f.message) for f in find(textwrap.dedent(src).lstrip("\n"), path=path) if f.code == "RND301"]
+
+
+QUIET = {
+    # 1. change detection between values the program already holds
+    "rotating_a_stored_secret": """
+        def update_mfa(record, new_secret):
+            if new_secret and record.totp_secret != new_secret:
+                record.totp_secret = new_secret
+        """,
+    "token_refreshed_meanwhile": """
+        class Client:
+            def refresh(self):
+                seen = self.access_token
+                self.lock.acquire()
+                if seen != self.access_token:
+                    return
+        """,
+    "credentials_compared_field_by_field": """
+        class Credentials:
+            def __eq__(self, other):
+                return self.client_secret == other.client_secret and self.api_key == other.api_key
+        """,
+    "password_and_its_confirmation": """
+        def validate(attrs):
+            if attrs["password"] != attrs["password_confirm"]:
+                raise ValueError("passwords differ")
+        """,
+    # 2. the other side is a constant: a literal, a module constant, a class attribute bound to a literal
+    "class_attribute_bound_to_a_literal": """
+        class PasswordResetConfirmView:
+            reset_url_token = "set-password"
+            def dispatch(self, request, token):
+                if token == self.reset_url_token:
+                    return self.render(request)
+        """,
+    "module_name_bound_to_a_literal": """
+        placeholder_token = "<unset>"
+        def check_token(token):
+            return token == placeholder_token
+        """,
+    # 3. words with a non-secret sense
+    "inspect_signature": """
+        import inspect
+        def check_handler(func, expected):
+            return inspect.signature(func) == expected
+        """,
+    "a_boolean_option": """
+        def check(options, request):
+            verify_signature = options.get("verify_signature", True)
+            return verify_signature == request.args.get("verify")
+        """,
+    "a_lookup_key": """
+        def check_cache(name, cache_key):
+            new_key = f"env:{name}"
+            return new_key != cache_key
+        """,
+    "session_key_as_a_record_id": """
+        class Store:
+            def flush(self, buffered):
+                if buffered["session_key"] == self.session_key:
+                    self.save(buffered)
+        """,
+    "a_parser_checking_its_token": """
+        class Parser:
+            def check(self, token):
+                return self.current_token == token
+        """,
+    # 4. values public by design
+    "a_nonce_against_replays": """
+        def check_replay(request, cache):
+            nonce = request.headers["X-Nonce"]
+            return nonce == cache.last_nonce
+        """,
+    "oauth1_request_token": """
+        class TwitterMixin:
+            def get_authenticated_user(self):
+                request_key = self.get_argument("oauth_token")
+                oauth_token = self.get_cookie("_oauth_request_token")
+                if oauth_token != request_key:
+                    raise ValueError("request token does not match")
+        """,
+    # neither side from outside
+    "two_held_values": """
+        def same(a, b):
+            return a.api_token == b.api_token
+        """,
+}
+
+FLAGGED = {
+    # 5. a value from outside compared with a stored or derived secret
+    "header_against_a_setting": ("""
+        def api(request):
+            if request.headers.get("X-Api-Key") == settings.API_KEY:
+                return "ok"
+        """, 2, "'X-Api-Key' header compared with == to 'API_KEY'"),
+    "plaintext_password": ("""
+        def login(user, typed_password):
+            return user.password != typed_password
+        """, 2, "parameter 'typed_password' of login() compared with != to 'password'"),
+    "token_against_a_typed_password": ("""
+        class Door:
+            def unlock(self, typed_password):
+                return self.token == typed_password
+        """, 3, "parameter 'typed_password' of unlock() compared with == to 'token'"),
+    "csrf_check": ("""
+        def check_csrf(request):
+            current_token = request.session["csrf_token"]
+            submitted = request.POST.get("csrfmiddlewaretoken")
+            if current_token != submitted:
+                raise PermissionError
+        """, 4, "'csrfmiddlewaretoken' form field compared with != to 'current_token'"),
+    "emailed_code": ("""
+        class EmailDevice:
+            def verify_token(self, token):
+                return token == self.token
+        """, 3, "parameter 'token' of verify_token() compared with == to 'token'"),
+    "wsgi_header": ("""
+        def app(environ, start_response):
+            if environ.get("HTTP_X_AUTH_TOKEN") != AUTH_TOKEN:
+                start_response("403 Forbidden", [])
+        """, 2, "'X-Auth-Token' header compared with != to 'AUTH_TOKEN'"),
+    "tornado_argument": ("""
+        class Handler:
+            def post(self):
+                if self.get_argument("api_key") != self.settings["api_key"]:
+                    raise PermissionError
+        """, 3, "'api_key' request field compared with != to 'api_key'"),
+    "hmac_of_the_body": ("""
+        import hashlib, hmac
+        def verify_webhook(body, signature):
+            expected = hmac.new(WEBHOOK_KEY, body, hashlib.sha256).hexdigest()
+            return signature == expected
+        """, 4, None),
+    "flask_route_parameter": ("""
+        @app.route("/reset/<token>")
+        def reset(token):
+            if token != current_user.reset_token:
+                abort(403)
+        """, 3, "parameter 'token' of reset() compared with != to 'reset_token'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET))
+def test_quiet(name):
+    assert rnd301(QUIET[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(FLAGGED))
+def test_flagged(name):
+    src, line, message = FLAGGED[name]
+    found = rnd301(src)
+    assert [f[0] for f in found] == [line], found
+    if message:
+        assert found[0][1] == message + "; use secrets.compare_digest()"
+
+
+def test_one_rnd203_finding_per_clock_reading():
+    src = ("import time\ndef issue():\n    stamp = time.time()\n    token = str(stamp)\n"
+           "    session_id = 'S' + str(stamp)\n    api_key = str(stamp) + 'k'\n    return token, session_id, api_key\n")
+    found = [(f.line, f.col) for f in find(src, path="app/views.py") if f.code == "RND203"]
+    assert found == [(3, 12)]
+
+
+def test_the_rule_docs_say_what_is_reported():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "rules" / "RND301.md").read_text()
+    assert "comes from outside" in doc and "both come from outside" in doc and "RFC 5849" in doc
