@@ -179,3 +179,44 @@ def test_the_rule_docs_say_what_is_reported():
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rules" / "RND301.md").read_text()
     assert "comes from outside" in doc and "both come from outside" in doc and "RFC 5849" in doc
+
+
+@pytest.mark.parametrize(("src", "expected"), [
+    # 6. a default drawn when no password is given is what the name gets
+    ("import secrets\nclass U:\n    def __init__(self, password=None):\n        self.api_key = password or secrets.token_hex(8)\n",
+     [(4, "RND201")]),
+    # a password is judged by min-password-bits (64): 64 random bits are enough for one, not for a token
+    ("import secrets\npassword = secrets.token_hex(8)\n", []),
+    ("import secrets\npassword = secrets.token_hex(4)\n", [(2, "RND201")]),
+    ("import secrets\napi_token = secrets.token_hex(8)\n", [(2, "RND201")]),
+    # backup and recovery codes are single-use and rate-limited, like OTPs
+    ("import secrets\nbackup_codes = secrets.token_hex(4)\nrecovery_key = secrets.token_hex(5)\n", []),
+    # 8. a short password built with random: RND101 and RND202 in the same run
+    ("import random, string\npassword = ''.join(random.choices(string.ascii_lowercase, k=10))\n",
+     [(2, "RND101"), (2, "RND202")]),
+])
+def test_rnd2xx_kinds(src, expected):
+    found = sorted((f.line, f.code) for f in find(src, path="app/accounts.py") if f.code[:4] in ("RND1", "RND2"))
+    assert found == expected
+
+
+@pytest.mark.parametrize("src", [
+    # TOTP/HOTP values are numbers (RFC 4226 §5.3, RFC 6238): compared whole, not byte by byte
+    "def verify_token(self, token):\n    token = int(token)\n    return totp(self.key) == token\n",
+    "def hotp(key, counter, digits=6):\n    code = truncate(key, counter)\n    value = code % 10 ** digits\n    return value\n"
+    "class TOTP:\n    def token(self):\n        return hotp(self.key, self.t())\n"
+    "    def verify(self, token):\n        return self.token() == token\n",
+])
+def test_integers_are_not_compared_byte_by_byte(src):
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize("src", [
+    # a MAC in a local with a neutral name, and a position in what was sent (`parts[-1]`)
+    "import hashlib, hmac\ndef verify_cookie(seed, kaka):\n    parts = kaka.split('|')\n"
+    "    sig = hmac.new(seed, parts[0].encode(), hashlib.sha256).hexdigest()\n    return sig == parts[-1]\n",
+    "import hashlib, hmac\ndef api(request, secret):\n    expected = hmac.new(secret, request.body, hashlib.sha256).hexdigest()\n"
+    "    return request.headers['X-Sig'] == expected\n",
+])
+def test_macs_in_neutral_locals_are_seen(src):
+    assert [line for line, _ in rnd301(src)] == [5 if "verify_cookie" in src else 4]

@@ -9,7 +9,7 @@ import pytest
 
 from flake8_secure_random.cli import main
 
-SRC = "import random\n\n\ndef new_password():\n    return ''.join(random.choice('abc') for _ in range(16))\n\n\notp = random.randint(100000, 999999)\n"
+SRC = "import random\n\n\ndef new_password():\n    return ''.join(random.choice('abcdefghijklmnop') for _ in range(16))\n\n\notp = random.randint(100000, 999999)\n"
 
 
 def sarif(cwd, *paths):
@@ -81,7 +81,7 @@ def test_regions_and_fixes_match_the_source(project):
         new = result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
         texts.append(line[: region["startColumn"] - 1] + new + line[region["endColumn"] - 1 :])
     assert texts == [
-        "    return ''.join(secrets.choice('abc') for _ in range(16))",
+        "    return ''.join(secrets.choice('abcdefghijklmnop') for _ in range(16))",
         "otp = secrets.randbelow(900000) + 100000",
     ]
 

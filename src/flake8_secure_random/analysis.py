@@ -209,9 +209,11 @@ def find(
     if compares:
         found.extend(unsafe_comparisons(tree, vocab, lines))
     if draws:
-        found.extend(short_tokens(tree, vocab, lines))
+        where = os.path.abspath(path) if path else ""
+        found.extend(short_tokens(tree, vocab, lines, settings.min_password_bits, context_words(where) if where else ()))
     if builds:
-        found.extend(weak_passwords(tree, vocab, lines, settings.min_password_bits))
+        drawn = {(f.line, f.col_bytes) for f in found if f.code.startswith("RND1")}
+        found.extend(weak_passwords(tree, vocab, lines, settings.min_password_bits, drawn))
     if predictable:
         found.extend(predictable_secrets(tree, vocab, lines))
     out = []

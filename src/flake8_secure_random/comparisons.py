@@ -23,7 +23,7 @@ import re
 from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
-from .origins import Origins, module_constants
+from .origins import Origins, module_constants, module_functions
 from .rules import finding_at, span
 from .sinks import callee_name, target_name
 from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
@@ -31,7 +31,7 @@ from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
 # Last words that name a value compared to authenticate something.
 _HEADS = frozenset(
     {
-        "token", "signature", "digest", "hexdigest", "hmac", "secret", "csrf", "xsrf", "otp", "totp",
+        "token", "signature", "sig", "digest", "hexdigest", "hmac", "secret", "csrf", "xsrf", "otp", "totp",
         "hotp", "apikey", "verifier", "passcode",
     }
 )
@@ -83,7 +83,7 @@ _IDENT = re.compile(r"[A-Za-z_]\w*")
 
 
 # Substrings one of which a line must hold before its comparisons are looked at.
-_GATE_WORDS = ("token", "signature", "digest", "hmac", "secret", "csrf", "otp", "nonce", "key", "hash", "code", "verifier", "pass", "pwd")
+_GATE_WORDS = ("token", "sig", "digest", "hmac", "secret", "csrf", "otp", "nonce", "key", "hash", "code", "verifier", "pass", "pwd")
 
 
 def might_compare_secrets(source: str) -> bool:
@@ -94,8 +94,19 @@ def might_compare_secrets(source: str) -> bool:
 
 def candidate_lines(source: str, first_only: bool = False) -> Set[int]:
     """The numbers of the lines that compare something named like a secret (by text). Only the lines
-    that hold an `==` or `!=` are looked at, found by str.find: most lines of a file never are."""
+    that hold an `==` or `!=` are looked at, found by str.find: most lines of a file never are. In a
+    file that computes a MAC or a digest, every comparison is a candidate: the secret may sit in a local
+    with a neutral name (`expected = hmac.new(...).hexdigest()`)."""
     found: Set[int] = set()
+    if "hmac" in source or "digest(" in source:
+        for op in ("==", "!="):
+            pos = source.find(op)
+            while pos != -1:
+                found.add(source.count("\n", 0, pos) + 1)
+                if first_only:
+                    return found
+                pos = source.find(op, pos + 2)
+        return found
     for op in ("==", "!="):
         pos = source.find(op)
         while pos != -1:
@@ -326,6 +337,7 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
     out: List[Finding] = []
     wanted = candidate_lines("\n".join(lines))
     constants: Optional[dict] = None
+    functions: dict = {}
     origins: dict = {}
     for node, scope in _walk_lines(tree, wanted):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
@@ -336,12 +348,14 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
         if getattr(scope.function, "name", "") in ("__eq__", "__ne__"):
             continue  # two objects compared field by field: identity, not a check of a guess
         if constants is None:
-            constants = module_constants(tree)
+            constants, functions = module_constants(tree), module_functions(tree)
         where = origins.get(scope.function)
         if where is None:
-            where = origins[scope.function] = Origins(tree, scope.function, constants)
+            where = origins[scope.function] = Origins(tree, scope.function, constants, functions)
         if where.constant(left) or where.constant(right):
             continue  # `token == self.reset_url_token`, bound to "set-password": a mode, not a secret
+        if where.integer(left) or where.integer(right):
+            continue  # `totp(key) == int(token)`: integers are compared whole, not byte by byte
         for mine, theirs in ((left, right), (right, left)):
             secret = compared_secret(mine, theirs, vocab, scope) or _computed_secret(mine, theirs, vocab, scope, where)
             if not secret or where.from_outside(mine):

@@ -87,8 +87,11 @@ def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
             key = expr.slice
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 parts.append(("key", key.value))
-            elif not isinstance(key, (ast.Constant, ast.Slice)):
+            elif not isinstance(key, (ast.Constant, ast.Slice)) and not (
+                isinstance(key, ast.UnaryOp) and isinstance(key.operand, ast.Constant)
+            ):
                 parts.append(("data", None))  # `cdb[client_id]`: a lookup in a table, not the value sent
+                # (`parts[-1]`, `parts[1:]` are positions in what was sent)
             called = False
             expr = expr.value
         elif isinstance(expr, ast.Call):
@@ -107,9 +110,13 @@ def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
 class Origins:
     """What one function (or the module) knows of where its values come from."""
 
-    def __init__(self, module: ast.Module, function: Optional[ast.AST], constants: Dict[str, ast.AST]) -> None:
+    def __init__(
+        self, module: ast.Module, function: Optional[ast.AST], constants: Dict[str, ast.AST],
+        functions: Optional[Dict[str, list]] = None,
+    ) -> None:
         self.function = function
         self.constants = constants
+        self.functions = functions or {}  # the module's functions and methods by name
         self.outside: Dict[str, str] = {}  # local name -> how it came from outside, for the message
         self.values: Dict[str, ast.AST] = {}  # local name -> the value of its only assignment
         if function is not None:
@@ -183,8 +190,9 @@ class Origins:
         if last and any(w in _RECEIVED for w in words(last)) and not isinstance(expr, ast.Call):
             return f"'{last}'"
         if isinstance(expr, ast.Call):  # `hash_password(typed)`: made from what the attacker sent ...
-            given = [a for c in _calls_in_chain(expr) for a in list(c.args) + [k.value for k in c.keywords]]
-            if any(_keyed(a) for a in given):
+            chain = _calls_in_chain(expr)
+            given = [a for c in chain for a in list(c.args) + [k.value for k in c.keywords]]
+            if any(_keyed(a) for a in given) or any(_mac(c) for c in chain):
                 return None  # ... but a MAC of it under the program's key is the program's secret
             for arg in given:
                 how = self.from_outside(arg)
@@ -202,6 +210,18 @@ class Origins:
                     return how
         return None
 
+    def integer(self, expr: ast.AST) -> bool:
+        """An int: `int(token)`, a local or parameter set once from one, a TOTP/HOTP value (RFC 6238 and
+        RFC 4226 define them as numbers), a length."""
+        if isinstance(expr, ast.Name) and expr.id in self.values:
+            expr = self.values[expr.id]
+        if isinstance(expr, ast.Constant):
+            return type(expr.value) is int
+        if isinstance(expr, ast.Call):
+            callee = expr.func.attr if isinstance(expr.func, ast.Attribute) else expr.func.id if isinstance(expr.func, ast.Name) else ""
+            return callee in ("int", "len", "totp", "hotp", "ord") or _returns_int(callee, self.functions, 3)
+        return False
+
     def constant(self, expr: ast.AST) -> bool:
         """A literal, or a name bound once, at module or class level, to a literal."""
         if isinstance(expr, ast.Constant):
@@ -210,6 +230,45 @@ class Origins:
             isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")
         ) else None
         return name is not None and isinstance(self.constants.get(name), ast.Constant)
+
+
+def module_functions(tree: ast.Module) -> Dict[str, list]:
+    """Every function and method of the module, by name."""
+    found: Dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.setdefault(node.name, []).append(node)
+    return found
+
+
+def _returns_int(name: str, functions: Dict[str, list], depth: int) -> bool:
+    """Whether every same-module function of that name returns an int on every path it returns a
+    value: `hotp()` ending in `% 10 ** digits`, a `token()` method returning `hotp(...)`."""
+    fns = functions.get(name)
+    if not fns or depth <= 0:
+        return False
+    for fn in fns:
+        assigned: Dict[str, list] = {}
+        for n in ast.walk(fn):
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+                assigned.setdefault(n.targets[0].id, []).append(n.value)
+        values = [n.value for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None]
+        # `hotp = code % 10 ** digits; return hotp`: a local set once, read for its value
+        values = [assigned[v.id][0] if isinstance(v, ast.Name) and len(assigned.get(v.id, ())) == 1 else v for v in values]
+        if not values or not all(_int_expr(v, functions, depth - 1) for v in values):
+            return False
+    return True
+
+
+def _int_expr(expr: ast.AST, functions: Dict[str, list], depth: int) -> bool:
+    if isinstance(expr, ast.Constant):
+        return type(expr.value) is int
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mod, ast.FloorDiv, ast.BitAnd, ast.RShift)):
+        return True  # what these give from numbers is a number (a str `%` has a str on the left)
+    if isinstance(expr, ast.Call):
+        callee = expr.func.attr if isinstance(expr.func, ast.Attribute) else expr.func.id if isinstance(expr.func, ast.Name) else ""
+        return callee in ("int", "len", "ord") or _returns_int(callee, functions, depth)
+    return False
 
 
 def _calls_in_chain(expr: ast.AST) -> list:
@@ -222,6 +281,15 @@ def _calls_in_chain(expr: ast.AST) -> list:
         else:
             expr = expr.value
     return calls
+
+
+def _mac(call: ast.Call) -> bool:
+    """`hmac.new(key, msg, ...)`, `hmac.HMAC(...)`, `hmac.digest(key, msg, ...)`: the first argument is
+    a key by the API's definition (Python docs, hmac), whatever it is called."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+    return name == "HMAC" or (owner == "hmac" and name in ("new", "digest"))
 
 
 def _keyed(arg: ast.AST) -> bool:

@@ -386,9 +386,11 @@ RULES: Tuple[Rule, ...] = (
         ),
         fix_safety="Not fixed automatically: a longer token changes the value's length and format (database columns, URLs).",
         known_problems=(
-            "Only an int literal byte count is judged. OTPs, PINs, verification codes, salts, IVs, nonces and "
-            "protocol challenges (NTLM fixes 8 bytes) are "
-            "exempt: they are short by design or not secret in the same sense."
+            "Only an int literal byte count is judged. OTPs, PINs, verification codes, backup and recovery "
+            "codes, salts, IVs, nonces and protocol challenges (NTLM fixes 8 bytes) are "
+            "exempt: they are short by design, single-use and rate-limited, or not secret in the same sense. A "
+            "password is judged by RND202's threshold (`min-password-bits`, 64 by default), not a token's "
+            "128 bits. A draw that is a default (`self.api_key = api_key or secrets.token_hex(8)`) counts."
         ),
         bad=(
             Example(
@@ -431,7 +433,7 @@ RULES: Tuple[Rule, ...] = (
     Rule(
         code="RND202",
         name="password-too-weak",
-        summary="Flags a password or key built with `secrets` from a known alphabet and a literal length with too little entropy.",
+        summary="Flags a password or key built with `secrets` (or `random`, which RND101 also reports) from a known alphabet and a literal length with too little entropy.",
         why=(
             "Entropy is length times log2 of the alphabet: 8 lowercase letters are 37.6 bits, found in hours by "
             "an offline attack on a leaked hash. The threshold is 64 bits by default (`min-password-bits`). "
@@ -440,7 +442,10 @@ RULES: Tuple[Rule, ...] = (
         fix_safety="Not fixed automatically: a longer password changes what users and systems receive.",
         known_problems=(
             "Only `\"\".join(secrets.choice(A) for _ in range(N))`, `SystemRandom().choices(A, k=N)` and "
-            "`.sample(A, N)` with a literal N and an alphabet made of `string` constants and literals are measured."
+            "`.sample(A, N)` with a literal N and an alphabet made of `string` constants and literals are measured; "
+            "the same with `random.choice`, `random.choices` and `random.sample`, so that a short password "
+            "made with `random` gets RND101 and RND202 in one run and fixing the first does not reveal the "
+            "second on the next commit."
         ),
         bad=(
             Example(

@@ -23,7 +23,13 @@ _SECRETS_FUNCTIONS = {"token_bytes", "token_hex", "token_urlsafe"}
 _WRAPPERS = {"hex", "decode", "encode", "str", "bytes", "b64encode", "urlsafe_b64encode", "b32encode", "hexlify",
              "b16encode", "format", "join", "rstrip", "strip", "upper", "lower"}
 # Secrets that are short by design or not about guessing (exempt, as the issue says of OTPs and PINs).
-_EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "iv", "nonce", "cnonce", "salt", "challenge"})
+_EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "iv", "nonce", "cnonce", "salt", "challenge",
+                     # backup and recovery codes: single use and rate-limited, like OTPs (NIST SP 800-63B §5.1.2)
+                     "backup", "recovery"})
+# Words of a module's path that say it makes one-time or backup codes (short by design, rate-limited).
+_ONE_TIME = frozenset({"otp", "totp", "hotp", "backup", "recovery"})
+# Names of passwords: judged by RND202's threshold (min-password-bits), not a token's 128 bits.
+_PASSWORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "pw"})
 
 
 _SHORT_DRAW = re.compile(r"(?:token_bytes|token_hex|token_urlsafe|urandom)\(\s*(?:[0-9]|1[0-5])\s*\)")
@@ -85,12 +91,22 @@ def _destination(call: ast.Call, parents: Dict[ast.AST, ast.AST]) -> Optional[st
         elif isinstance(parent, ast.Attribute):
             if parent.attr not in _WRAPPERS:
                 return None
-        elif not isinstance(parent, (ast.JoinedStr, ast.FormattedValue, ast.BinOp)):
+        elif isinstance(parent, ast.IfExp) and node is parent.test:
             return None
+        elif not isinstance(parent, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp)):
+            return None  # (`password or token_hex(8)`: the drawn value is what the name gets by default)
         node = parent
 
 
-def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
+def short_tokens(
+    tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], min_password_bits: float = 64.0, context: Sequence[str] = ()
+) -> List[Finding]:
+    """RND201: a token or key drawn with fewer than MIN_BYTES bytes; a password drawn so, with fewer
+    bits than `min_password_bits` (RND202's threshold: a password is not a bearer token). Nothing in
+    a module whose package or folders say it makes one-time or backup codes (`context`: the words of
+    the module's path, `django_otp/plugins/otp_static/`), whatever its values are called."""
+    if any(w in _ONE_TIME for w in context):
+        return []
     drawing = _drawing_functions(tree)
     if not drawing:
         return []
@@ -108,9 +124,15 @@ def short_tokens(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> L
         if not secret or any(w in _EXEMPT for w in words(name or "")):
             continue
         bits = 8 * arg.value
+        if any(w in _PASSWORDS for w in words(secret)):
+            if bits >= min_password_bits:
+                continue
+            advice = f"use at least {min_password_bits:g} bits (min-password-bits)"
+        else:
+            advice = f"use at least {MIN_BYTES} bytes ({8 * MIN_BYTES} bits), 32 recommended"
         out.append(finding_at(
             "RND201", span(node), lines,
-            f"{qualname}({arg.value}) gives {bits} bits for '{name}'; use at least {MIN_BYTES} bytes ({8 * MIN_BYTES} bits), 32 recommended",
+            f"{qualname}({arg.value}) gives {bits} bits for '{name}'; {advice}",
             f"{arg.value} random bytes are {bits} bits: about 2**{bits - 1} guesses find '{name}'",
             qualname, name or "",
         ))
@@ -127,8 +149,8 @@ _PASSWORD_EXEMPT = frozenset({"otp", "totp", "hotp", "pin", "captcha", "code", "
 
 
 def might_build_passwords(source: str) -> bool:
-    """A secure chooser (`secrets`, `SystemRandom`) and a `.join(` of what it picks."""
-    return ("secrets" in source or "SystemRandom" in source) and ".join(" in source and (
+    """A chooser (`secrets`, `SystemRandom`, `random`) and a `.join(` of what it picks."""
+    return ("secrets" in source or "SystemRandom" in source or "random" in source) and ".join(" in source and (
         "choice" in source or "sample(" in source
     )
 
@@ -162,16 +184,19 @@ def _single_assignments(tree: ast.Module) -> Dict[str, ast.AST]:
 
 
 def _secure_chooser(func: ast.AST, method: str) -> bool:
+    """`secrets.choice`, `SystemRandom().choices`, and `random.choice`: a password built with `random`
+    is weak in two ways, and both are reported in one run (RND101 and RND202), so that fixing the
+    first does not reveal the second on the next commit."""
     name = dotted(func)
     if not name.endswith(method):
         if isinstance(func, ast.Attribute) and func.attr == method and isinstance(func.value, ast.Call):
             return "SystemRandom" in dotted(func.value.func)
         return False
-    return name == f"secrets.{method}" or "SystemRandom" in name
+    return name in (f"secrets.{method}", f"random.{method}") or "SystemRandom" in name
 
 
 def _built_password(node: ast.Call, assigned: Dict[str, ast.AST]):
-    """(length, alphabet size, with replacement) for `"".join(secrets.choice(A) for _ in range(N))`,
+    """(length, alphabet size, with replacement, the choosing call) for `"".join(secrets.choice(A) for _ in range(N))`,
     `"".join(SystemRandom().choices(A, k=N))` and `.sample(A, N)` with a literal N; else None."""
     if not (isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1):
         return None
@@ -183,7 +208,7 @@ def _built_password(node: ast.Call, assigned: Dict[str, ast.AST]):
                 and isinstance(it.args[0], ast.Constant) and type(it.args[0].value) is int
                 and len(pick.args) == 1 and _secure_chooser(pick.func, "choice")):
             size = _alphabet_size(pick.args[0], assigned)
-            return (it.args[0].value, size, True) if size else None
+            return (it.args[0].value, size, True, pick) if size else None
     if isinstance(arg, ast.Call) and arg.args:
         size = _alphabet_size(arg.args[0], assigned)
         if not size:
@@ -191,15 +216,20 @@ def _built_password(node: ast.Call, assigned: Dict[str, ast.AST]):
         if _secure_chooser(arg.func, "choices"):
             k = next((kw.value for kw in arg.keywords if kw.arg == "k"), None)
             if isinstance(k, ast.Constant) and type(k.value) is int:
-                return (k.value, size, True)
+                return (k.value, size, True, arg)
         if _secure_chooser(arg.func, "sample") and len(arg.args) == 2:
             k = arg.args[1]
             if isinstance(k, ast.Constant) and type(k.value) is int:
-                return (k.value, size, False)
+                return (k.value, size, False, arg)
     return None
 
 
-def weak_passwords(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], min_bits: float) -> List[Finding]:
+def weak_passwords(
+    tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], min_bits: float, drawn: Optional[Set[Tuple[int, int]]] = None
+) -> List[Finding]:
+    """RND202. A password built with `random` is reported only where RND1 reports its choosing call
+    (`drawn`: (line, UTF-8 column) of those calls): RND202 comes with RND101, never instead of it (in
+    fake-data code, say)."""
     import math
 
     assigned = _single_assignments(tree)
@@ -211,7 +241,9 @@ def weak_passwords(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str], mi
         built = _built_password(node, assigned)
         if built is None:
             continue
-        length, size, replacement = built
+        length, size, replacement, chooser = built
+        if dotted(chooser.func).startswith("random.") and (chooser.lineno, chooser.col_offset) not in (drawn or ()):
+            continue
         if replacement:
             bits = length * math.log2(size)
         else:
@@ -535,9 +567,25 @@ _MADE = frozenset({"id", "ids", "token", "key", "nonce", "uuid", "guid", "secret
 _CLOCK_NAMES = frozenset({"time", "time_ns", "now", "utcnow", "monotonic", "perf_counter", "uuid1"})
 
 
+def _keying_functions(tree: ast.Module, imports: Dict[str, str]) -> Set[str]:
+    """Names of the module's functions whose body signs, MACs or encrypts, or draws real randomness:
+    what they return from a clock reading is not the clock alone."""
+    names: Set[str] = set()
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for call in ast.walk(fn):
+                if isinstance(call, ast.Call):
+                    callee = _resolve(dotted(call.func), imports)
+                    if any(w in _KEYED_CALLS for w in words(callee)) or any(e in callee for e in _ENTROPY):
+                        names.add(fn.name)
+                        break
+    return names
+
+
 def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     reported: set = set()
+    keyed: Optional[Set[str]] = None
     wanted = predictable_lines("\n".join(lines))
     imports = _import_names(tree)
     singles: Dict[ast.AST, Dict[str, ast.Assign]] = {}  # per scope, when first needed
@@ -580,10 +628,16 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
             continue
         if any(_independent_maker(c, callee) for (c, _, _), callee in zip(made, callees)):
             continue  # `str(time.time()) + "-" + self.new_id()`: the clock is not the only ingredient
+        if keyed is None:
+            keyed = _keying_functions(tree, imports)
+        if any(callee.rsplit(".", 1)[-1] in keyed for callee in callees):
+            continue  # `make_cookie_value(user, stamp)` returns an HMAC of it: the key is the secret part
         for (call, context, via), callee in zip(made, callees):
             what = _PREDICTABLE.get(callee) or (_PREDICTABLE.get(callee.split(".", 1)[-1]) if callee.count(".") == 1 and callee.split(".")[0] in ("datetime", "dt") else None)
             if what is None:
                 continue
+            if callee in ("id", "hash") and len(call.args) == 1 and isinstance(call.args[0], ast.Name):
+                continue  # `"s_" + str(hash(session))`: an object's identity, a label for logs
             if what[0] == "the clock" and (
                 _is_a_time(call, context, vocab) or (via is not None and _is_a_time(via, parents, vocab))
             ):
