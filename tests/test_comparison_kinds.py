@@ -220,3 +220,13 @@ def test_integers_are_not_compared_byte_by_byte(src):
 ])
 def test_macs_in_neutral_locals_are_seen(src):
     assert [line for line, _ in rnd301(src)] == [5 if "verify_cookie" in src else 4]
+
+
+@pytest.mark.parametrize(("src", "expected"), [
+    ("import time\ndef save(name, morsel):\n    cookies[name] = (morsel, time.time())\n", []),
+    ("import time\nsession_id = '%s-%s' % (user, time.time())\n", [2]),
+    ("import time\nsession_id = '-'.join([user, str(time.time())])\n", [2]),
+    ("import time\ntoken_scope = str(time.time())\n", []),
+])
+def test_clock_in_a_record_or_mixed_into_a_value(src, expected):
+    assert [f.line for f in find(src, path="app/x.py") if f.code == "RND203"] == expected

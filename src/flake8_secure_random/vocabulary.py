@@ -97,6 +97,9 @@ NOT_SECRET_HEADS = frozenset(
         "created", "updated", "issued", "expired", "changed", "modified", "rotated",
         # a check of it: `password_error`, `token_exists`, `otp_valid`, `password_required`
         "error", "errors", "exists", "valid", "required",
+        # what it grants, public by design: `token_scope` (OAuth scopes, RFC 6749 §3.3), AWS SigV4's
+        # `credential_scope` (date/region/service, sent in the request)
+        "scope", "scopes",
     }
 )
 

@@ -432,6 +432,9 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
                 return True  # `SimpleToken(value, expires_at, ...)`, `Signature(name, email, time)`: one field of many
             if any(w in _KEYED_CALLS for w in words(dotted(parent.func))):
                 return True  # `hmac.new(key, stamp)`, `cookie_signature(seed, load, stamp)`: a key goes in too
+        elif isinstance(parent, (ast.Tuple, ast.List)) and len(parent.elts) > 1 and parent not in parents:
+            return True  # `x[k] = (morsel, store_time)`: one field of the record stored, kept as a time
+            # (not `"%s-%s" % (user, time.time())` nor `"-".join([...])`: those mix it into one value)
         elif isinstance(parent, ast.Dict):
             key = next((k for k, v in zip(parent.keys, parent.values) if v is node), None)
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and _names_a_time(key.value):
