@@ -230,3 +230,51 @@ def test_macs_in_neutral_locals_are_seen(src):
 ])
 def test_clock_in_a_record_or_mixed_into_a_value(src, expected):
     assert [f.line for f in find(src, path="app/x.py") if f.code == "RND203"] == expected
+
+
+# Kinds met on a held-out set of 38 packages (issue 12's second round)
+@pytest.mark.parametrize("src", [
+    # an enum's member names a kind, not a secret
+    "def check_stage(stagetype):\n    return stagetype == LoginType.REGISTRATION_TOKEN\n",
+    # one of two things, one of them a path
+    "def check_row(row, PathOrToken):\n    return row['PathOrToken'] != PathOrToken\n",
+    # compared with a path or a name
+    "def check(request, token_path):\n    return request.GET['token'] == token_path\n",
+    # both sides from the request, one reached through another object
+    "def validate_bearer_token(self, token, scopes, request):\n    return context.request.GET.get('access_token') == token\n",
+    # a lookup in the program's store with the value sent is the program's value, not the attacker's
+    "def validate_session_txn(txn, sid, client_secret):\n    retrieved = db.select_one(txn, 'sessions', sid)\n"
+    "    return retrieved != client_secret\n",
+    # a nonce, however it is named, is public
+    "def obtain_token_by_auth_code_flow(auth_code_flow, result):\n"
+    "    nonce_in_id_token = result.get('nonce')\n    return nonce_in_id_token != _nonce_hash(auth_code_flow['nonce'])\n",
+])
+def test_held_out_quiet_kinds(src):
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize(("src", "line"), [
+    # a secret-sounding local holding a header is still what was sent
+    ("def webhook(self, request):\n    secret_token_header = request.headers.get('X-Secret-Token')\n"
+     "    return self.secret_token != secret_token_header\n", 3),
+    # a checker named `auth`, and the secret read with `.get("...")`
+    ("def auth(username, password):\n    return password == opts.get('sharedsecret')\n", 2),
+    # `is_valid(token)` checks what it is given
+    ("class Db:\n    def is_valid(self, token):\n        return self._db['access_token'] != token\n", 3),
+    # a MAC compared with a parameter named `mac` (not a MAC address here)
+    ("def verify(self, msg, mac):\n    h = alg.digest(secret + msg)\n    return h == mac\n", 3),
+])
+def test_held_out_flagged_kinds(src, line):
+    assert [f[0] for f in rnd301(src)] == [line]
+
+
+@pytest.mark.parametrize("src", [
+    "import time\nsecret_version = {'createdate': int(time.time()), 'value': value}\n",
+    "import datetime\ndef login(session):\n    session['credentials_seen'] = datetime.datetime.now().timestamp()\n",
+    "import time\n_cache_failed_logins_salt_ns = time.time_ns()\n",
+    "import hmac, time\ndef encode_remember_me(user, key):\n"
+    "    remember_token = f'{user}|{time.time()}|{hmac.new(key, user.encode(), \"sha256\").hexdigest()}'\n"
+    "    return remember_token\n",
+])
+def test_held_out_clock_kinds(src):
+    assert [f for f in find(src, path="app/x.py") if f.code == "RND203"] == []

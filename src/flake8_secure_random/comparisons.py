@@ -26,7 +26,7 @@ from .model import Finding
 from .origins import Origins, module_constants, module_functions
 from .rules import finding_at, span
 from .sinks import callee_name, target_name
-from .vocabulary import NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
+from .vocabulary import HARMLESS_SENSES, NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
 
 # Last words that name a value compared to authenticate something.
 _HEADS = frozenset(
@@ -50,6 +50,14 @@ _FLAG_VERBS = frozenset({"verify", "check", "validate", "require", "requires", "
 # Values public by design: nonces travel in the clear (RFC 7616 §3.3 `nonce`/`cnonce`, RFC 5849 §3.3);
 # OAuth 1.0a's `oauth_token` names the token, its secret is `oauth_token_secret` (RFC 5849 §2.1, §2.3).
 _PUBLIC = frozenset({"nonce", "cnonce", "client_nonce", "server_nonce", "oauth_token", "request_token", "oauth_nonce"})
+# Last words of a name that says which kind or how much, not what value (a subset of NOT_SECRET_HEADS:
+# not where a value is kept, `secret_token_header` holds the token).
+_KINDS = frozenset({"type", "kind", "format", "fmt", "method", "algorithm", "alg", "mode", "policy", "pattern",
+                    "scheme", "version", "count", "length", "len", "size", "max", "min", "limit", "stage"})
+# Last words of a name that says where or what something is called: comparing with it is no check of
+# a secret (`token == path`, `secret == filename`).
+_PLACES = frozenset({"path", "url", "uri", "file", "filename", "filepath", "dir", "directory", "folder", "route",
+                     "href", "link", "name", "label", "title"})
 # Words that say the other side is the value a secret is checked against.
 _CHECKED_AGAINST = frozenset(
     {
@@ -203,11 +211,19 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
     ws = words(name)
     if not ws or ws[-1] in NOT_SECRET_HEADS or vocab.benign_word(ws[-1]) or vocab.fake(name):
         return None
-    if any(w in _NOT_AUTH for w in ws) or ws[0] in _FLAG_VERBS or "_".join(ws) in _PUBLIC:
+    if any(w in _NOT_AUTH for w in ws) or ws[0] in _FLAG_VERBS or "_".join(ws) in _PUBLIC or any(
+        w in ("nonce", "cnonce") for w in ws
+    ):
         return None  # a parser's token; `verify_signature`, an option; a nonce, public by design
+    if "or" in ws and any(vocab.benign_word(w) or w in _IDENTIFIERS for w in ws):
+        return None  # `PathOrToken`, `id_or_token`: one of two things, one of them no secret
     other_words = words(_name_of(other) or "")
-    if other_words and (other_words[-1] in _IDENTIFIERS or other_words[-1] in NOT_SECRET_HEADS):
+    if other_words and (other_words[-1] in _IDENTIFIERS or other_words[-1] in _KINDS):
         return None  # `session_key != user.pk`: which user; `signature_method == SIGNATURE_HMAC`: which kind
+    if other_words and other_words[-1] in _PLACES:
+        return None  # `share["PathOrToken"] == path`: a path is compared, not a secret
+    if any(s in other_words for s in HARMLESS_SENSES.get(ws[-1], ())):
+        return None  # `signature != signature_from_type_hints`: a function's signature
     if vocab.harmless_sense(name, (name, *scope.names())):
         return None
     head, qualifiers = ws[-1], ws[:-1]
@@ -254,7 +270,11 @@ def _constant_name(expr: ast.AST) -> bool:
 
 def _name_of(expr: ast.AST) -> Optional[str]:
     if isinstance(expr, ast.Call):  # `compute_signature(...)`, `h.hexdigest()`
-        return callee_name(expr.func) or None
+        callee = callee_name(expr.func)
+        if callee in ("get", "pop") and expr.args and isinstance(expr.args[0], ast.Constant) \
+                and isinstance(expr.args[0].value, str):
+            return expr.args[0].value  # `opts.get("shared_secret")` is the shared secret
+        return callee or None
     return target_name(expr)
 
 

@@ -39,6 +39,18 @@ _REQUEST_READERS = frozenset(
         "get_body_arguments", "get_cookie", "get_signed_cookie", "get_secure_cookie", "get_json", "get_data",
     }
 )
+# Methods that read or reshape what was sent (`params.get("token")`, `token.encode()`); any other
+# method of a parameter asks an object the program holds (`txn.fetchone()`, `store.lookup(...)`).
+_ACCESSORS = frozenset(
+    {"get", "getlist", "pop", "get_all", "encode", "decode", "strip", "lstrip", "rstrip", "lower", "upper",
+     "split", "rsplit", "partition", "rpartition", "replace", "read", "hex", "casefold", "format", "join"}
+)
+# Words of a function that reshapes its arguments (a hash, an encoding, a normal form).
+_TRANSFORMS = frozenset(
+    {"hash", "hashed", "digest", "hexdigest", "md5", "sha1", "sha256", "sha512", "blake2b", "pbkdf2", "scrypt",
+     "encode", "decode", "b64encode", "b64decode", "hexlify", "unhexlify", "utf8", "quote", "unquote", "normalize",
+     "format", "join", "split", "strip", "lower", "upper", "str", "bytes", "int", "loads", "dumps", "password"}
+)
 # Where in a request a value was found, for the message (Django's META, GET, POST; Flask's args, form).
 _REQUEST_PARTS = {
     "headers": "header", "header": "header", "meta": "header", "cookies": "cookie", "cookie": "cookie",
@@ -46,13 +58,14 @@ _REQUEST_PARTS = {
     "query": "query parameter", "query_params": "query parameter", "params": "query parameter",
     "json": "JSON field", "data": "request field", "values": "request field",
 }
-# Words of a function's name that say it checks what it is given.
+# Words of a function's name that say it checks what it is given (also run together: `checkpassword`).
 _CHECKING = frozenset(
     {
         "verify", "verifies", "check", "checks", "validate", "validates", "valid", "authenticate", "authenticates",
         "auth", "authorize", "login", "logon", "signin", "confirm", "unlock", "redeem", "consume", "accept",
     }
 )
+_CHECK_PREFIXES = ("check", "verify", "validate", "authenticate", "authorize", "login", "logon", "signin")
 # Routing decorators: the function is a handler, its parameters come from the URL (Flask, FastAPI,
 # Starlette, aiohttp, Bottle, DRF's api_view).
 _ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "websocket", "api_route", "api_view", "view_config"})
@@ -133,7 +146,10 @@ class Origins:
             for d in getattr(fn, "decorator_list", [])
             if isinstance(d.func if isinstance(d, ast.Call) else d, ast.Attribute)
         )
-        checking = any(w in _CHECKING for w in words(name))
+        ws = list(words(name))
+        # `auth(...)`, `login(...)` as the verb; not `auth` in `obtain_token_by_auth_code_flow`
+        verb = ws[1:2] if ws[:1] in (["is"], ["do"], ["can"]) else ws[:1]  # `is_valid`, `do_login`
+        checking = any(w.startswith(_CHECK_PREFIXES) for w in ws) or bool(verb and verb[0] in _CHECKING)
         for p in params:
             if p in ("self", "cls"):
                 continue
@@ -177,19 +193,20 @@ class Origins:
             return f"'{expr.id}'" if any(w in _RECEIVED for w in words(expr.id)) else None
         root, parts = _root(expr)
         names = [p for p in parts if isinstance(p, str)]
-        inside = names[1:] if root == "self" and names[:1] == ["request"] else names
-        if (root in _REQUEST_ROOTS or names[:1] == ["request"] and root == "self") and not (
-            inside[:1] and inside[0] in _SERVER_SIDE
-        ) or any(n in _REQUEST_READERS for n in names):
+        # `request.headers`, `self.request.GET`, `context.request.POST`: what follows the request object
+        at = 0 if root in _REQUEST_ROOTS else next((i + 1 for i, n in enumerate(names) if n in ("request", "req")), None)
+        if (at is not None and not (names[at:at + 1] and names[at] in _SERVER_SIDE)) or any(
+            n in _REQUEST_READERS for n in names
+        ):
             return _request_part(parts)
         if root is not None and root in self.outside and root not in ("self", "cls") and not any(
             isinstance(p, tuple) and p[0] == "data" for p in parts
-        ):
+        ) and all(p in _ACCESSORS for p in names):
             return self.outside[root]  # `data["token"]`, `token.encode()`; not `user.password`, an object's field
         last = names[-1] if names else None
         if last and any(w in _RECEIVED for w in words(last)) and not isinstance(expr, ast.Call):
             return f"'{last}'"
-        if isinstance(expr, ast.Call):  # `hash_password(typed)`: made from what the attacker sent ...
+        if isinstance(expr, ast.Call) and _transforms(expr):  # `hash_password(typed)`: made from what was sent ...
             chain = _calls_in_chain(expr)
             given = [a for c in chain for a in list(c.args) + [k.value for k in c.keywords]]
             if any(_keyed(a) for a in given) or any(_mac(c) for c in chain):
@@ -223,8 +240,12 @@ class Origins:
         return False
 
     def constant(self, expr: ast.AST) -> bool:
-        """A literal, or a name bound once, at module or class level, to a literal."""
+        """A literal, a name bound once, at module or class level, to a literal, or a member of a class
+        in capitals (`LoginType.REGISTRATION_TOKEN`: an enum's member names a kind)."""
         if isinstance(expr, ast.Constant):
+            return True
+        if isinstance(expr, ast.Attribute) and expr.attr.isupper() and isinstance(expr.value, ast.Name) \
+                and expr.value.id[:1].isupper() and not expr.value.id.isupper():
             return True
         name = expr.id if isinstance(expr, ast.Name) else expr.attr if (
             isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")
@@ -281,6 +302,16 @@ def _calls_in_chain(expr: ast.AST) -> list:
         else:
             expr = expr.value
     return calls
+
+
+def _transforms(call: ast.Call) -> bool:
+    """Whether a call reshapes what it is given (`int(token)`, `hash_password(typed)`, `utf8(arg)`,
+    `b64decode(cookie).split(":")`) rather than looking something up with it (`db.select(txn, ...)`):
+    a call of one argument, or one named for a transformation."""
+    given = len(call.args) + len(call.keywords)
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return given <= 1 or any(w in _TRANSFORMS for w in words(name))
 
 
 def _mac(call: ast.Call) -> bool:

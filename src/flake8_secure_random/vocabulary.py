@@ -95,6 +95,9 @@ NOT_SECRET_HEADS = frozenset(
         # when it expires, was made or changed: `token_expiry`, `key_ttl`, `password_changed_at`, `otp_issued`
         "expiry", "expires", "expiration", "ttl", "age", "at", "time", "timestamp", "ts", "date", "seconds",
         "created", "updated", "issued", "expired", "changed", "modified", "rotated",
+        # when it was last met or used: `credentials_seen`, `token_used`, `password_verified`, `salt_ns`
+        "seen", "used", "accessed", "verified", "checked", "validated", "confirmed", "refreshed", "renewed",
+        "revoked", "ns", "ms",
         # a check of it: `password_error`, `token_exists`, `otp_valid`, `password_required`
         "error", "errors", "exists", "valid", "required",
         # what it grants, public by design: `token_scope` (OAuth scopes, RFC 6749 §3.3), AWS SigV4's

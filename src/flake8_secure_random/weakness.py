@@ -492,7 +492,9 @@ def _makes_a_time(callee: str) -> bool:
 
 def _names_a_time(name: str) -> bool:
     ws = words(name)
-    return bool(ws) and (ws[-1] in _TIME_FIELDS or ws[-1] in NOT_SECRET_HEADS)
+    return bool(ws) and (
+        ws[-1] in _TIME_FIELDS or ws[-1] in NOT_SECRET_HEADS or ws[-1].endswith(("date", "time", "stamp"))
+    )  # (`createdate`, `logintime`: run together)
 
 
 def _walk_with_function(node: ast.AST, wanted: Set[int], function: Optional[ast.AST] = None, cls: str = ""):
@@ -563,7 +565,9 @@ def _independent_maker(call: ast.Call, callee: str) -> bool:
 
 # Values a protocol sends in the clear, whose job is to be fresh (RFC 7616 §3.3's digest `nonce`, a
 # challenge): made from the clock they repeat or can be foretold, but they leak no secret (RND203).
-_SENT_IN_THE_CLEAR = frozenset({"nonce", "challenge", "cnonce"})
+_SENT_IN_THE_CLEAR = frozenset({"nonce", "challenge", "cnonce",
+                                # a salt is stored in the clear beside its hash; it only has to be unique
+                                "salt"})
 # Words of a function that makes a fresh value, and of what it makes (see `_independent_maker`).
 _MAKERS = frozenset({"new", "make", "generate", "gen", "create", "random", "rand", "unique", "fresh"})
 _MADE = frozenset({"id", "ids", "token", "key", "nonce", "uuid", "guid", "secret", "salt", "string", "str", "hex"})
@@ -629,6 +633,8 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
         callees = [_resolve(dotted(c.func), imports) for c, _, _ in made]
         if any(any(e in d for e in _ENTROPY) for d in callees):
             continue
+        if any(any(w in _KEYED_CALLS for w in words(callee)) for callee in callees):
+            continue  # `f"{user}|{stamp}|{hmac.new(key, ...).hexdigest()}"`: a keyed part is the secret
         if any(_independent_maker(c, callee) for (c, _, _), callee in zip(made, callees)):
             continue  # `str(time.time()) + "-" + self.new_id()`: the clock is not the only ingredient
         if keyed is None:
