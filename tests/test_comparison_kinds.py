@@ -272,6 +272,9 @@ def test_held_out_flagged_kinds(src, line):
     "import time\nsecret_version = {'createdate': int(time.time()), 'value': value}\n",
     "import datetime\ndef login(session):\n    session['credentials_seen'] = datetime.datetime.now().timestamp()\n",
     "import time\n_cache_failed_logins_salt_ns = time.time_ns()\n",
+    # another secret goes in: the clock is not its only ingredient ([MS-NRPC] §3.1.4.5's authenticator)
+    "import time\ndef authenticator(stored_credential):\n    stamp = int(time.time())\n"
+    "    credential = unpack('<I', stored_credential[:4])[0] + stamp\n    return credential\n",
     "import hmac, time\ndef encode_remember_me(user, key):\n"
     "    remember_token = f'{user}|{time.time()}|{hmac.new(key, user.encode(), \"sha256\").hexdigest()}'\n"
     "    return remember_token\n",
