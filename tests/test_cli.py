@@ -124,7 +124,7 @@ def test_config_wrong_type_is_an_error(tree):
 
 def test_usage_errors_exit_2(capsys):
     assert main([]) == 2
-    assert main(["check"]) == 2
+    assert main(["fix"]) == 2  # `check` alone checks the current folder; `fix` asks where
     assert main(["check", "--format", "xml", "x.py"]) == 2
     assert main(["frobnicate"]) == 2
 
@@ -175,3 +175,37 @@ def test_min_password_bits_from_config(tree):
     (tree / "pyproject.toml").write_text('[tool.secure-random]\nmin-password-bits = "many"\n')
     code, _, err = run(["check", "pkg/pw.py"], cwd=tree)
     assert code == 2 and "'min-password-bits' must be a positive number" in err
+
+
+def _real(args, cwd):
+    """The installed command, in a fresh process, as a user types it."""
+    env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "flake8_secure_random", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def test_check_with_no_path_checks_the_current_folder(tree):
+    proc = _real(["check"], tree)
+    assert proc.returncode == 1 and proc.stdout == _real(["check", "."], tree).stdout and "auth.py" in proc.stdout
+
+
+def test_exit_zero_and_output_file(tree, tmp_path_factory):
+    proc = _real(["check", "--exit-zero", "."], tree)
+    assert proc.returncode == 0 and "RND101" in proc.stdout
+    report = tmp_path_factory.mktemp("out") / "report.txt"
+    proc = _real(["check", "--output-file", str(report), "."], tree)
+    assert (proc.returncode, proc.stdout) == (1, "") and "RND101" in report.read_text()
+    proc = _real(["check", "--output-file", str(report.parent / "missing" / "r.txt"), "."], tree)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    bad = tree / "pkg" / "broken.py"
+    bad.write_text("import random\nx = (\n")
+    assert _real(["check", "--exit-zero", "."], tree).returncode == 2  # a file that cannot be parsed still counts
+
+
+def test_explain_lists_the_rules_and_takes_names(tmp_path):
+    listing = _real(["explain"], tmp_path)
+    assert listing.returncode == 0 and [line.split()[0] for line in listing.stdout.splitlines()][:2] == ["RND101", "RND102"]
+    by_name = _real(["explain", "secret-compared-with-eq"], tmp_path)
+    assert by_name.returncode == 0 and by_name.stdout == _real(["explain", "rnd301"], tmp_path).stdout
+    unknown = _real(["explain", "RND999"], tmp_path)
+    assert unknown.returncode == 2 and "secure-random explain" in unknown.stderr

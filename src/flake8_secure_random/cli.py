@@ -52,10 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Report the `random` calls whose value becomes a secret. Exit 0 if none, 1 if any, "
         "2 on a usage error or a file that cannot be read or parsed.",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check (`-` reads stdin)")
+    check.add_argument("paths", nargs="*", metavar="PATH", default=["."],
+                       help="files or folders to check (`-` reads stdin; default: the current folder)")
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="output format: text (flake8's), json, or sarif (SARIF 2.1.0, for code scanning)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means a file or the usage was bad)")
+    check.add_argument("--output-file", metavar="FILE", type=Path,
+                       help="write the report to FILE instead of standard output")
     check.add_argument("--no-cache", action="store_true",
                        help=f"neither read nor write the cache of results ({CACHE_FOLDER}/ at the project root)")
     check.add_argument("--cache-dir", metavar="DIR", help=f"keep the cache in DIR instead of {CACHE_FOLDER}/ at the project root")
@@ -69,8 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         "2 on a usage error or a file that cannot be read, parsed or safely rewritten. Findings without an "
         "automatic fix are listed on stderr.",
     )
-    explain = sub.add_parser("explain", help="print a rule's documentation", description="Print a rule's documentation.")
-    explain.add_argument("code", metavar="CODE", help="a rule code, e.g. RND101")
+    explain = sub.add_parser("explain", help="print a rule's documentation, or list the rules",
+                             description="Print a rule's documentation; with no rule, list every rule.")
+    explain.add_argument("code", metavar="RULE", nargs="?",
+                         help="a rule's code or name (RND101, random-function-makes-secret); none lists every rule")
 
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
@@ -235,7 +242,20 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if results else EXIT_CLEAN
+    return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+
+
+def _check_to_file(args: argparse.Namespace, settings: Settings, err: TextIO) -> int:
+    """`check --output-file FILE`: the report goes to FILE (written whole, replacing it), messages
+    about bad files still to stderr."""
+    buffer = io.StringIO()
+    code = run_check(args, settings, buffer, err)
+    try:
+        args.output_file.write_text(buffer.getvalue(), encoding="utf-8")
+    except OSError as exc:
+        print(f"secure-random: error: {args.output_file}: {exc.strerror or exc}", file=err)
+        return EXIT_ERROR
+    return code
 
 
 def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO) -> Tuple[bool, bool]:
@@ -394,13 +414,17 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
         print("secure-random: error: a command is required (check, fix, explain)", file=err)
         return EXIT_ERROR
     if args.command == "explain":
-        from .docs import explain
+        from .docs import explain, rule_list
 
+        if args.code is None:
+            out.write(rule_list())
+            return EXIT_CLEAN
         doc = explain(args.code)
         if doc is None:
             from .rules import RULES
 
-            print(f"secure-random: error: unknown rule {args.code!r} (known: {', '.join(r.code for r in RULES)})", file=err)
+            print(f"secure-random: error: unknown rule {args.code!r} (known: {', '.join(r.code for r in RULES)}; "
+                  "`secure-random explain` lists them)", file=err)
             return EXIT_ERROR
         out.write(doc)
         return EXIT_CLEAN
@@ -418,6 +442,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
     try:
         if args.command == "fix":
             return run_fix(args, settings, out, err)
+        if args.output_file is not None:
+            return _check_to_file(args, settings, err)
         return run_check(args, settings, out, err)
     except BrokenPipeError:
         # The reader went away (`secure-random check . | head -1`): end quietly. Python's docs

@@ -73,10 +73,19 @@ def rules_table() -> str:
 
 
 def explain(code: str) -> Optional[str]:
+    """A rule's documentation by its code (`RND101`, any case) or its name (`random-function-makes-secret`)."""
     for rule in RULES:
-        if rule.code == code.upper():
+        if rule.code == code.upper() or rule.name == code.lower():
             return rule_doc(rule)
     return None
+
+
+def rule_list() -> str:
+    """One line per rule, as `ruff rule --all` and `flake8 --help` list theirs: code, name, summary."""
+    width = max(len(rule.name) for rule in RULES)
+    return "".join(
+        f"{rule.code}  {rule.name:<{width}}  {rule.summary.removeprefix('Flags ').rstrip('.')}\n" for rule in RULES
+    )
 
 
 def with_table(readme: str) -> str:
