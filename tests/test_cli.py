@@ -209,3 +209,23 @@ def test_explain_lists_the_rules_and_takes_names(tmp_path):
     assert by_name.returncode == 0 and by_name.stdout == _real(["explain", "rnd301"], tmp_path).stdout
     unknown = _real(["explain", "RND999"], tmp_path)
     assert unknown.returncode == 2 and "secure-random explain" in unknown.stderr
+
+
+def test_build_and_env_folders_are_skipped_only_at_the_top_or_as_virtualenvs(tmp_path):
+    for folder in ("build", "env", "pkg/operations/build", "pkg/env", "pkg/venv_like", "pkg/myvenv"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "x.py").write_text(BAD)
+    (tmp_path / "pkg" / "myvenv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    proc = _real(["check", "."], tmp_path)
+    reported = sorted(line.split(":")[0] for line in proc.stdout.splitlines())
+    assert reported == [os.path.join(".", "pkg", p, "x.py") for p in ("env", os.path.join("operations", "build"), "venv_like")]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links")
+def test_a_linked_file_is_reported_once_and_without_a_message(tmp_path):
+    (tmp_path / "auth.py").write_text(BAD)
+    (tmp_path / "link.py").symlink_to(tmp_path / "auth.py")
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "missing.py")
+    proc = _real(["check", "."], tmp_path)
+    assert (proc.returncode, proc.stderr) == (1, "") and proc.stdout.count("RND101") == 1
+    assert _real(["check", "link.py"], tmp_path).stdout.count("RND101") == 1  # named on the command line: checked

@@ -16,11 +16,15 @@ from typing import Iterator, List, Sequence, Tuple
 # Folders no one wants linted: VCS data, virtualenvs, tool caches, build output.
 SKIP_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".env", "env", "__pycache__",
-        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", ".eggs", "build", "dist",
+        ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", ".env", "__pycache__",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".secure-random-cache", ".hypothesis", ".eggs",
         "node_modules", "site-packages", "__pypackages__", ".direnv",
     }
 )
+# Names that are build output or a virtualenv at the top of a project, and ordinary source inside a
+# package (`pip/_internal/operations/build/`, `myapp/env/`): skipped only at the top of the folder
+# being checked, or anywhere they hold a virtualenv (a `pyvenv.cfg`, PEP 405).
+TOP_SKIP_DIRS = frozenset({"build", "dist", "env", "venv"})
 
 
 class SourceError(Exception):
@@ -94,9 +98,18 @@ def python_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[
 def _walk(top: str) -> List[str]:
     found: List[str] = []
     for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-        # Only regular files: reading a FIFO named `x.py` would wait for a writer forever.
-        found.extend(p for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py")) if os.path.isfile(p))
+        dirs[:] = sorted(
+            d for d in dirs
+            if d not in SKIP_DIRS and not d.endswith(".egg-info")
+            and not (d in TOP_SKIP_DIRS and root == top)
+            and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg"))
+        )
+        # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
+        # link is skipped: its target is checked where it lives, so nothing is reported twice.
+        found.extend(
+            p for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+            if os.path.isfile(p) and not os.path.islink(p)
+        )
     return found
 
 
