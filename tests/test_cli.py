@@ -229,3 +229,26 @@ def test_a_linked_file_is_reported_once_and_without_a_message(tmp_path):
     proc = _real(["check", "."], tmp_path)
     assert (proc.returncode, proc.stderr) == (1, "") and proc.stdout.count("RND101") == 1
     assert _real(["check", "link.py"], tmp_path).stdout.count("RND101") == 1  # named on the command line: checked
+
+
+def test_rule_selection_on_the_command_line_and_in_pyproject(tmp_path):
+    (tmp_path / "app.py").write_text(BAD + "roll = random.randint(1, 6)\nimport secrets\nsession_key = secrets.token_hex(4)\n")
+    codes = lambda proc: sorted(line.split()[1] for line in proc.stdout.splitlines())  # noqa: E731
+    assert codes(_real(["check", "."], tmp_path)) == ["RND101", "RND201"]
+    assert codes(_real(["check", "--select", "RND2", "."], tmp_path)) == ["RND201"]
+    assert codes(_real(["check", "--ignore", "RND1", "."], tmp_path)) == ["RND201"]
+    # the longer prefix decides: RND1 ignored, RND101 selected again
+    assert codes(_real(["check", "--ignore", "RND1", "--extend-select", "RND101", "."], tmp_path)) == ["RND101", "RND201"]
+    assert "RND901" in codes(_real(["check", "--extend-select", "RND9", "."], tmp_path))  # strict mode on demand
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\nignore = ["RND201"]\n')
+    assert codes(_real(["check", "."], tmp_path)) == ["RND101"]
+    assert codes(_real(["check", "--ignore", "RND101", "."], tmp_path)) == ["RND201"]  # the command line replaces it
+    bad = _real(["check", "--select", "B311", "."], tmp_path)
+    assert bad.returncode == 2 and "'B311' is not a rule code" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_fix_takes_the_same_selection(tmp_path):
+    (tmp_path / "app.py").write_text(BAD)
+    proc = _real(["fix", "--diff", "--ignore", "RND101", "app.py"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (0, "")
+    assert _real(["fix", "--diff", "app.py"], tmp_path).returncode == 1

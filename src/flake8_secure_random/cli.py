@@ -98,6 +98,9 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
                    help="RND202: least entropy for a password or key from a known alphabet (default 64)")
     p.add_argument("--strict", action="store_true", default=None,
                    help="also report every other non-cryptographic random call (RND901), as bandit's B311 does")
+    p.add_argument("--select", type=_words, metavar="CODES", help="report only these rules (codes or prefixes: RND1,RND301)")
+    p.add_argument("--extend-select", type=_words, metavar="CODES", help="report these rules too (RND9: strict mode)")
+    p.add_argument("--ignore", type=_words, metavar="CODES", help="do not report these rules")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
                    "(default: the nearest one above the current folder)")
 
@@ -107,6 +110,21 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.config is not None and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
     args.config_path = pyproject  # the project root is its folder (see `cache.project_root`)
+    from .config import load
+    from .selection import SelectionError, effective, needs_strict, selectors
+
+    configured = load(pyproject)  # select/ignore on the command line replace the configuration's
+    where = str(pyproject) if pyproject else "configuration"
+    try:
+        select = selectors(args.select, "--select") if args.select else selectors(configured.get("select", ()), where)
+        ignore = selectors(args.ignore, "--ignore") if args.ignore else selectors(configured.get("ignore", ()), where)
+        extend = selectors(configured.get("extend_select", ()), where) + selectors(args.extend_select or (), "--extend-select")
+    except SelectionError as exc:
+        raise ConfigError(str(exc)) from None
+    strict = args.strict if args.strict is not None else configured.get("strict", False)
+    args.chosen = (effective(select, extend, bool(strict)), ignore)
+    if needs_strict(*args.chosen):
+        args.strict = True  # RND9 selected: the analysis records every random call
     return settings_from(
         pyproject,
         extend_sensitive_words=args.extend_sensitive_words,
@@ -224,13 +242,16 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             cache.put(path, read, findings, problem)
     if cache is not None:
         cache.save()
+    from .selection import chosen
+
+    select, ignore = getattr(args, "chosen", (("RND",), ()))
     results: List[Tuple[str, Finding]] = []
     for path, shown in order:
         findings, problem = done[path]
         if problem is not None:
             errors += 1
             print(f"{shown}: {problem}", file=err)
-        results.extend((shown, f) for f in findings)
+        results.extend((shown, f) for f in findings if chosen(f.code, select, ignore))
     if args.format == "json":
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")
@@ -258,7 +279,10 @@ def _check_to_file(args: argparse.Namespace, settings: Settings, err: TextIO) ->
     return code
 
 
-def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO) -> Tuple[bool, bool]:
+def fix_one(
+    path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO,
+    chosen_rules: Tuple[Sequence[str], Sequence[str]] = (("RND",), ()),
+) -> Tuple[bool, bool]:
     """Fix one file in place, or stdin (`-`) to `out`, or print its diff: (changed, failed).
 
     Bytes in = bytes out except the rewritten calls and imports: the same encoding (PEP 263 cookie),
@@ -276,6 +300,9 @@ def fix_one(path: str, shown: str, settings: Settings, diff: bool, out: TextIO, 
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
         text, encoding = decode_with_encoding(data)
         findings, tree = parse_and_check(text, shown, settings)
+        from .selection import chosen
+
+        findings = [f for f in findings if chosen(f.code, *chosen_rules)]  # `fix --select RND1`
         fixable = any(fix_kind(f, settings.unsafe_fixes) is None for f in findings)
         result = apply(text, findings, tree, unsafe=settings.unsafe_fixes, **(file_context(shown) if fixable else {}))
         new = encode_like(result.source, encoding, data, text) if result.changed else data
@@ -362,7 +389,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             continue
         if path != "-" and not settings.include_tests and is_test_path(path):
             continue
-        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err)
+        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, getattr(args, "chosen", (("RND",), ())))
         changed |= did_change
         failed |= did_fail
     if failed:

@@ -16,7 +16,12 @@ KEYS = {
     "strict": "strict",
     "min-password-bits": "min_password_bits",
     "unsafe-fixes": "unsafe_fixes",
+    # rule selection (read by the command line; flake8 has its own --select/--ignore)
+    "select": "select",
+    "extend-select": "extend_select",
+    "ignore": "ignore",
 }
+_SELECTION = ("select", "extend_select", "ignore")
 
 
 class ConfigError(Exception):
@@ -69,7 +74,7 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
 
 
 def settings_from(pyproject: Optional[Path], **overrides: Any) -> Settings:
-    values = load(pyproject)
+    values = {k: v for k, v in load(pyproject).items() if k not in _SELECTION}
     for key, value in overrides.items():
         if value is None:
             continue
