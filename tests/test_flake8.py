@@ -100,3 +100,11 @@ def test_plugin_yields_flake8_tuples_in_process():
     lines = BAD.splitlines(keepends=True)
     results = list(SecureRandomChecker(ast.parse(BAD), "example.py", lines).run())
     assert [(r[0], r[1], r[2].split()[0], r[3]) for r in results] == [(6, 23, "RND101", SecureRandomChecker)]
+
+
+def test_pyproject_settings_are_read_and_flake8_options_add_to_them(project):
+    (project / "pyproject.toml").write_text('[tool.secure-random]\nextend-sensitive-words = ["voucher"]\n')
+    _, out = flake8(project)
+    assert [line.split(":")[-3] for line in out] == ["6", "14"]  # `voucher` from [tool.secure-random]
+    _, out = flake8(project, "--secure-random-extend-sensitive-words=roll")
+    assert [line.split(":")[-3] for line in out] == ["6", "11", "14"]  # both lists

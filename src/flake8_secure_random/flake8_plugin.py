@@ -9,6 +9,9 @@ from .analysis import find
 from .model import DEFAULT_SETTINGS, Settings
 
 
+_DEFAULT_BITS = 64.0
+
+
 class SecureRandomChecker:
     name = "flake8-secure-random"
     version = __version__
@@ -31,7 +34,7 @@ class SecureRandomChecker:
             comma_separated_list=True, help="More words that name harmless values.",
         )
         manager.add_option(
-            "--secure-random-min-password-bits", type=float, default=64.0, parse_from_config=True,
+            "--secure-random-min-password-bits", type=float, default=_DEFAULT_BITS, parse_from_config=True,
             help="RND202: least entropy for a password or key from a known alphabet (default 64).",
         )
         manager.add_option(
@@ -41,14 +44,29 @@ class SecureRandomChecker:
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
+        """Settings from `[tool.secure-random]` in the nearest pyproject.toml above the current folder
+        (the one configuration every entry point reads), with flake8's own options, when given, on top:
+        word lists are added to, the others replace. A configuration that cannot be read is left out
+        here (flake8 has no way to report it as one line); `secure-random check` reports it."""
+        from pathlib import Path
+
+        from .config import ConfigError, find_pyproject, load
+
+        try:
+            base = {k: v for k, v in load(find_pyproject(Path.cwd())).items()
+                    if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits")}
+        except (ConfigError, OSError):
+            base = {}
+        bits = float(options.secure_random_min_password_bits)
         cls.settings = Settings(
-            extend_sensitive_words=tuple(options.secure_random_extend_sensitive_words or ()),
-            extend_benign_words=tuple(options.secure_random_extend_benign_words or ()),
-            include_tests=bool(options.secure_random_include_tests),
+            extend_sensitive_words=tuple(base.get("extend_sensitive_words", ()))
+            + tuple(options.secure_random_extend_sensitive_words or ()),
+            extend_benign_words=tuple(base.get("extend_benign_words", ())) + tuple(options.secure_random_extend_benign_words or ()),
+            include_tests=bool(options.secure_random_include_tests) or bool(base.get("include_tests", False)),
             # flake8 applies `# noqa` itself, and --disable-noqa must show everything.
             honour_noqa=not getattr(options, "disable_noqa", False),
             strict=True,  # RND9xx are in flake8's default ignore list; --extend-select RND9 shows them
-            min_password_bits=float(options.secure_random_min_password_bits),
+            min_password_bits=bits if bits != _DEFAULT_BITS else float(base.get("min_password_bits", _DEFAULT_BITS)),
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
