@@ -252,3 +252,11 @@ def test_fix_takes_the_same_selection(tmp_path):
     proc = _real(["fix", "--diff", "--ignore", "RND101", "app.py"], tmp_path)
     assert (proc.returncode, proc.stdout) == (0, "")
     assert _real(["fix", "--diff", "app.py"], tmp_path).returncode == 1
+
+
+def test_statistics_count_each_rule(tmp_path):
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "b.py").write_text(BAD + "import secrets\nsession_key = secrets.token_hex(4)\n")
+    proc = _real(["check", "--statistics", "."], tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[-2:] == ["2     RND101 random-function-makes-secret", "1     RND201 secret-token-too-short"]

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="output format: text (flake8's), json, or sarif (SARIF 2.1.0, for code scanning)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
+    check.add_argument("--statistics", action="store_true",
+                       help="after the findings, print how many there are of each rule (text format)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (2 still means a file or the usage was bad)")
     check.add_argument("--output-file", metavar="FILE", type=Path,
@@ -261,9 +263,23 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     else:
         for path, f in results:
             out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
+        if args.statistics:
+            _statistics(results, out)
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+
+
+def _statistics(results: List[Tuple[str, Finding]], out: TextIO) -> None:
+    """`--statistics`: one line per rule found, most frequent first, as flake8's: count, code, name."""
+    from collections import Counter
+
+    from .rules import RULES
+
+    names = {rule.code: rule.name for rule in RULES}
+    counts = Counter(f.code for _, f in results)
+    for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{n:<5} {code} {names.get(code, '')}\n")
 
 
 def _check_to_file(args: argparse.Namespace, settings: Settings, err: TextIO) -> int:
