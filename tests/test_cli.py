@@ -260,3 +260,22 @@ def test_statistics_count_each_rule(tmp_path):
     proc = _real(["check", "--statistics", "."], tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[-2:] == ["2     RND101 random-function-makes-secret", "1     RND201 secret-token-too-short"]
+
+
+def test_a_summary_for_a_person_at_a_terminal(tree):
+    import pty
+
+    if not hasattr(pty, "openpty"):
+        pytest.skip("no pseudo-terminals here")
+    main_fd, sub_fd = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
+    for extra, expected in (([], True), (["--quiet"], False)):
+        proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", *extra, "."], cwd=tree, env=env,
+                              stdout=subprocess.PIPE, stderr=sub_fd, text=True)
+        written = os.read(main_fd, 4096).decode() if expected else ""
+        assert proc.returncode == 1
+        if expected:
+            assert "1 finding in 1 file; 1 test file skipped (--include-tests checks them)" in written
+    os.close(main_fd)
+    os.close(sub_fd)
+    assert _real(["check", "."], tree).stderr == ""  # not a terminal: nothing but the report

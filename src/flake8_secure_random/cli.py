@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                        help="output format: text (flake8's), json, or sarif (SARIF 2.1.0, for code scanning)")
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="no summary line on stderr (it is printed only when stderr is a terminal)")
     check.add_argument("--statistics", action="store_true",
                        help="after the findings, print how many there are of each rule (text format)")
     check.add_argument("--exit-zero", action="store_true",
@@ -222,7 +224,7 @@ def _open_cache(args: argparse.Namespace, settings: Settings) -> Optional[Cache]
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     jobs: List[Tuple[str, str, Settings]] = []
     order: List[Tuple[str, str]] = []  # (path, shown) of every file checked, in the order given
-    errors = 0
+    errors = skipped_tests = 0
     for path, problem in python_files(args.paths, settings.exclude):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
@@ -230,6 +232,8 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             print(f"{shown}: {problem}", file=err)
         elif path == "-" or settings.include_tests or not is_test_path(path):
             order.append((path, shown))
+        else:
+            skipped_tests += 1
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
     done: dict = {}
     for path, shown in order:
@@ -265,9 +269,32 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
         if args.statistics:
             _statistics(results, out)
+    if not args.quiet and _is_terminal(err):
+        print(_summary(results, len(order), skipped_tests, errors), file=err)
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _summary(results: List[Tuple[str, Finding]], checked: int, skipped_tests: int, errors: int) -> str:
+    """`3 findings in 2 files; 41 test files skipped`: for a person at a terminal."""
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}{'' if n == 1 else 's'}"
+
+    files = len({path for path, _ in results})
+    parts = [f"{count(len(results), 'finding')} in {count(files, 'file')}" if results else f"no findings in {count(checked, 'file')}"]
+    if skipped_tests:
+        parts.append(f"{count(skipped_tests, 'test file')} skipped (--include-tests checks them)")
+    if errors:
+        parts.append(f"{count(errors, 'file')} could not be checked")
+    return "; ".join(parts)
 
 
 def _statistics(results: List[Tuple[str, Finding]], out: TextIO) -> None:
