@@ -279,3 +279,16 @@ def test_a_summary_for_a_person_at_a_terminal(tree):
     os.close(main_fd)
     os.close(sub_fd)
     assert _real(["check", "."], tree).stderr == ""  # not a terminal: nothing but the report
+
+
+def test_per_file_ignores_from_pyproject_relative_to_it_and_on_the_command_line(tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "legacy.py").write_text(BAD)
+    (tmp_path / "app" / "new.py").write_text(BAD)
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random.per-file-ignores]\n"app/legacy.py" = ["RND1"]\n')
+    files = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
+    assert files(_real(["check", "."], tmp_path)) == ["new.py"]
+    assert files(_real(["check", "."], tmp_path / "app")) == ["new.py"]  # however the path is typed
+    assert files(_real(["check", "--per-file-ignores", "new.py:RND101", "."], tmp_path)) == []
+    bad = _real(["check", "--per-file-ignores", "new.py", "."], tmp_path)
+    assert bad.returncode == 2 and "GLOB:CODES" in bad.stderr

@@ -105,6 +105,8 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", type=_words, metavar="CODES", help="report only these rules (codes or prefixes: RND1,RND301)")
     p.add_argument("--extend-select", type=_words, metavar="CODES", help="report these rules too (RND9: strict mode)")
     p.add_argument("--ignore", type=_words, metavar="CODES", help="do not report these rules")
+    p.add_argument("--per-file-ignores", metavar="GLOB:CODES", nargs="+",
+                   help="rules not to report in some files, as flake8's: `tests/*:RND2,RND3 legacy.py:RND301`")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
                    "(default: the nearest one above the current folder)")
 
@@ -127,6 +129,24 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise ConfigError(str(exc)) from None
     strict = args.strict if args.strict is not None else configured.get("strict", False)
     args.chosen = (effective(select, extend, bool(strict)), ignore)
+    from .selection import per_file
+
+    cli_rules = []
+    for item in args.per_file_ignores or ():
+        glob, sep, codes = item.rpartition(":")
+        if not sep or not glob:
+            raise ConfigError(f"--per-file-ignores: '{item}' is not GLOB:CODES")
+        try:
+            cli_rules.append((glob, selectors(_words(codes), "--per-file-ignores")))
+        except SelectionError as exc:
+            raise ConfigError(str(exc)) from None
+    try:
+        configured_rules = [(g, selectors(c, where)) for g, c in configured.get("per_file_ignores", {}).items()]
+    except SelectionError as exc:
+        raise ConfigError(str(exc)) from None
+    config_base = str(pyproject.resolve().parent) if pyproject else os.getcwd()
+    by_config, by_cli = per_file(configured_rules, config_base), per_file(cli_rules, os.getcwd())
+    args.file_ignores = lambda path: by_config(path) + by_cli(path)
     if needs_strict(*args.chosen):
         args.strict = True  # RND9 selected: the analysis records every random call
     return settings_from(
@@ -257,7 +277,8 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         if problem is not None:
             errors += 1
             print(f"{shown}: {problem}", file=err)
-        results.extend((shown, f) for f in findings if chosen(f.code, select, ignore))
+        here = ignore + args.file_ignores(path) if path != "-" and hasattr(args, "file_ignores") else ignore
+        results.extend((shown, f) for f in findings if chosen(f.code, select, here))
     if args.format == "json":
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")
@@ -432,7 +453,10 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             continue
         if path != "-" and not settings.include_tests and is_test_path(path):
             continue
-        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, getattr(args, "chosen", (("RND",), ())))
+        select, ignore = getattr(args, "chosen", (("RND",), ()))
+        if path != "-" and hasattr(args, "file_ignores"):
+            ignore = ignore + args.file_ignores(path)
+        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, (select, ignore))
         changed |= did_change
         failed |= did_fail
     if failed:

@@ -20,8 +20,9 @@ KEYS = {
     "select": "select",
     "extend-select": "extend_select",
     "ignore": "ignore",
+    "per-file-ignores": "per_file_ignores",
 }
-_SELECTION = ("select", "extend_select", "ignore")
+_SELECTION = ("select", "extend_select", "ignore", "per_file_ignores")
 
 
 class ConfigError(Exception):
@@ -62,6 +63,12 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise ConfigError(f"{pyproject}: '{key}' must be a positive number")
             out[field] = float(value)
+        elif field == "per_file_ignores":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+            ):
+                raise ConfigError(f"{pyproject}: '{key}' must be a table of glob = [codes]")
+            out[field] = {str(k): tuple(v) for k, v in value.items()}
         elif field in ("include_tests", "strict", "unsafe_fixes"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{pyproject}: '{key}' must be true or false")

@@ -46,3 +46,28 @@ def effective(select: Optional[Sequence[str]], extend: Sequence[str], strict: bo
 def needs_strict(select: Sequence[str], ignore: Sequence[str]) -> bool:
     """Whether any RND9 code is selected (the analysis then records every random call)."""
     return chosen("RND901", select, ignore)
+
+
+def per_file(rules: Iterable[Tuple[str, Sequence[str]]], base: str):
+    """A function path -> the codes to ignore in that file, for `per-file-ignores` (glob -> codes).
+    Globs are matched, as flake8's are, against the file's path relative to `base` (the configuration's
+    folder, or the current folder for the command line) and against its name."""
+    import fnmatch
+    import os
+
+    table = [(glob.replace(os.sep, "/").lstrip("./") if glob.startswith("./") else glob.replace(os.sep, "/"), tuple(codes))
+             for glob, codes in rules]
+
+    def ignored(path: str) -> Tuple[str, ...]:
+        if not table:
+            return ()
+        full = os.path.abspath(path)
+        relative = os.path.relpath(full, base).replace(os.sep, "/")
+        name = os.path.basename(full)
+        out: Tuple[str, ...] = ()
+        for glob, codes in table:
+            if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob.rstrip("/") + "/*"):
+                out += codes
+        return out
+
+    return ignored
