@@ -144,8 +144,12 @@ def _settings(args: argparse.Namespace) -> Settings:
         configured_rules = [(g, selectors(c, where)) for g, c in configured.get("per_file_ignores", {}).items()]
     except SelectionError as exc:
         raise ConfigError(str(exc)) from None
-    config_base = str(pyproject.resolve().parent) if pyproject else os.getcwd()
-    by_config, by_cli = per_file(configured_rules, config_base), per_file(cli_rules, os.getcwd())
+    try:
+        here = os.getcwd()
+    except OSError:  # the working folder was deleted: only absolute paths can be checked anyway
+        here = os.sep
+    config_base = str(pyproject.resolve().parent) if pyproject else here
+    by_config, by_cli = per_file(configured_rules, config_base), per_file(cli_rules, here)
     args.file_ignores = lambda path: by_config(path) + by_cli(path)
     if needs_strict(*args.chosen):
         args.strict = True  # RND9 selected: the analysis records every random call
