@@ -62,7 +62,10 @@ def per_file(rules: Iterable[Tuple[str, Sequence[str]]], base: str):
         if not table:
             return ()
         full = os.path.abspath(path)
-        relative = os.path.relpath(full, base).replace(os.sep, "/")
+        try:
+            relative = os.path.relpath(full, base).replace(os.sep, "/")
+        except ValueError:  # another drive (Windows): only the name can match
+            relative = full.replace(os.sep, "/")
         name = os.path.basename(full)
         out: Tuple[str, ...] = ()
         for glob, codes in table:
