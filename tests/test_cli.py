@@ -292,3 +292,10 @@ def test_per_file_ignores_from_pyproject_relative_to_it_and_on_the_command_line(
     assert files(_real(["check", "--per-file-ignores", "new.py:RND101", "."], tmp_path)) == []
     bad = _real(["check", "--per-file-ignores", "new.py", "."], tmp_path)
     assert bad.returncode == 2 and "GLOB:CODES" in bad.stderr
+
+
+def test_show_why_prints_the_path_to_the_secret(tree):
+    proc = _real(["check", "--show-why", "."], tree)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 1 and lines[0].endswith("use secrets.randbits()")
+    assert lines[1] == "    why: random.getrandbits() on line 3 is assigned to 'token' on line 3"

@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for `-` (also decides if it is a test file)")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="no summary line on stderr (it is printed only when stderr is a terminal)")
+    check.add_argument("--show-why", action="store_true",
+                       help="under each finding, the path from the random call to the secret (JSON's `why`)")
     check.add_argument("--statistics", action="store_true",
                        help="after the findings, print how many there are of each rule (text format)")
     check.add_argument("--exit-zero", action="store_true",
@@ -292,6 +294,8 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     else:
         for path, f in results:
             out.write(f"{path}:{f.line}:{f.col + 1}: {f.code} {f.message}\n")
+            if args.show_why and f.why:
+                out.write(f"    why: {f.why}\n")
         if args.statistics:
             _statistics(results, out)
     if not args.quiet and _is_terminal(err):
