@@ -299,3 +299,14 @@ def test_show_why_prints_the_path_to_the_secret(tree):
     lines = proc.stdout.splitlines()
     assert proc.returncode == 1 and lines[0].endswith("use secrets.randbits()")
     assert lines[1] == "    why: random.getrandbits() on line 3 is assigned to 'token' on line 3"
+
+
+def test_exclude_in_pyproject_is_relative_to_it_however_the_path_is_typed(tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "tokens.py").write_text(BAD)
+    (tmp_path / "app" / "views.py").write_text(BAD)
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\nexclude = ["app/tokens.py"]\n')
+    names = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
+    for cwd, args in ((tmp_path, ["."]), (tmp_path, ["./app"]), (tmp_path, [str(tmp_path / "app")]),
+                      (tmp_path / "app", ["."]), (tmp_path / "app", ["tokens.py", "views.py"])):
+        assert names(_real(["check", *args], cwd)) == ["views.py"], (cwd, args)

@@ -251,7 +251,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     jobs: List[Tuple[str, str, Settings]] = []
     order: List[Tuple[str, str]] = []  # (path, shown) of every file checked, in the order given
     errors = skipped_tests = 0
-    for path, problem in python_files(args.paths, settings.exclude):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
@@ -303,6 +303,12 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+
+
+def _config_folder(args: argparse.Namespace) -> Optional[str]:
+    """The folder `exclude` patterns of the configuration are relative to (flake8's rule for its own)."""
+    pyproject = getattr(args, "config_path", None)
+    return str(pyproject.resolve().parent) if pyproject is not None else None
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -453,7 +459,7 @@ def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
-    for path, problem in python_files(args.paths, settings.exclude):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             print(f"{shown}: {problem}", file=err)

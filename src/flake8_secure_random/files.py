@@ -11,7 +11,7 @@ import stat
 import tokenize
 import warnings
 from pathlib import Path
-from typing import Iterator, List, Sequence, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 # Folders no one wants linted: VCS data, virtualenvs, tool caches, build output.
 SKIP_DIRS = frozenset(
@@ -62,31 +62,47 @@ def parse(text: str) -> "ast.Module":
         return ast.parse(text)
 
 
-def excluded(path: str, patterns: Sequence[str]) -> bool:
+def excluded(path: str, patterns: Sequence[str], base: Optional[str] = None) -> bool:
     """True if a glob pattern matches the path, its name, or one of its folders (`legacy/*`,
-    `*_pb2.py`, `migrations`), as flake8's --exclude does."""
+    `*_pb2.py`, `migrations`), as flake8's --exclude does; with `base` (the folder of the
+    configuration that sets the patterns), also the path relative to it, so that `app/tokens.py`
+    holds however the path was typed (absolute, `./app/...`, from inside `app/`)."""
     if not patterns:
         return False
-    posix = path.replace(os.sep, "/")
-    trimmed = posix[2:] if posix.startswith("./") else posix
-    parts = [p for p in trimmed.split("/") if p not in ("", ".")]
-    return any(
-        fnmatch.fnmatch(trimmed, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
-        for pat in (p.rstrip("/") for p in patterns)
-    )
+    candidates = [path]
+    if base is not None:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), base)
+        except ValueError:  # another drive (Windows)
+            relative = None
+        if relative is not None and not relative.startswith(".."):
+            candidates.append(relative)
+    for candidate in candidates:
+        posix = candidate.replace(os.sep, "/")
+        trimmed = posix[2:] if posix.startswith("./") else posix
+        parts = [p for p in trimmed.split("/") if p not in ("", ".")]
+        if any(
+            fnmatch.fnmatch(trimmed, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
+            for pat in (p.rstrip("/") for p in patterns)
+        ):
+            return True
+    return False
 
 
-def python_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[Tuple[str, "SourceError | None"]]:
-    """Each file to check (files given by name, `*.py` under folders), or an error for a bad path."""
+def python_files(
+    paths: Sequence[str], exclude: Sequence[str] = (), base: Optional[str] = None
+) -> Iterator[Tuple[str, "SourceError | None"]]:
+    """Each file to check (files given by name, `*.py` under folders), or an error for a bad path.
+    `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder."""
     for raw in paths:
         if raw == "-":
             yield raw, None
             continue
         path = Path(raw)
-        if excluded(raw, exclude):
+        if excluded(raw, exclude, base):
             continue
         if path.is_dir():
-            yield from ((f, None) for f in _walk(raw) if not excluded(f, exclude))
+            yield from ((f, None) for f in _walk(raw) if not excluded(f, exclude, base))
         elif path.is_file():
             yield raw, None
         elif path.exists():
