@@ -103,3 +103,26 @@ def test_clean_tree_is_a_valid_log_with_no_results(project):
     from flake8_secure_random.rules import RULES
 
     assert code == 0 and log["runs"][0]["results"] == [] and len(log["runs"][0]["tool"]["driver"]["rules"]) == len(RULES)
+
+
+def test_uris_are_relative_to_the_repository_and_bad_files_are_notifications(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "tokens.py").write_text(SRC)
+    (tmp_path / "app" / "broken.py").write_text("import random\nx = (\n")
+    env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "--format", "sarif", "."],
+                          cwd=tmp_path / "app", env=env, capture_output=True, text=True)
+    log = json.loads(proc.stdout)
+    run = log["runs"][0]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert uris == {"app/tokens.py"}  # from inside app/, relative to the repository's top
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False and proc.returncode == 2
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("cannot parse")
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "app/broken.py"

@@ -251,10 +251,12 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     jobs: List[Tuple[str, str, Settings]] = []
     order: List[Tuple[str, str]] = []  # (path, shown) of every file checked, in the order given
     errors = skipped_tests = 0
+    problems: List[Tuple[str, str]] = []  # (path, reason) of the files that could not be checked
     for path, problem in python_files(args.paths, settings.exclude, _config_folder(args)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
+            problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
         elif path == "-" or settings.include_tests or not is_test_path(path):
             order.append((path, shown))
@@ -282,6 +284,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         findings, problem = done[path]
         if problem is not None:
             errors += 1
+            problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
         here = ignore + args.file_ignores(path) if path != "-" and hasattr(args, "file_ignores") else ignore
         results.extend((shown, f) for f in findings if chosen(f.code, select, here))
@@ -289,7 +292,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")
     elif args.format == "sarif":
-        json.dump(_sarif(results), out, indent=2)
+        json.dump(_sarif(results, problems), out, indent=2)
         out.write("\n")
     else:
         for path, f in results:
@@ -478,7 +481,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _sarif(results: List[Tuple[str, Finding]]) -> dict:
+def _sarif(results: List[Tuple[str, Finding]], problems: Sequence[Tuple[str, str]] = ()) -> dict:
     """The SARIF log, with each finding's source line (for fingerprints) and its fix, if any."""
     from . import __version__
     from .fixing import apply, file_context
@@ -501,7 +504,7 @@ def _sarif(results: List[Tuple[str, Finding]]) -> dict:
         fixed = apply(text, findings, **file_context(path))
         for (line, col), replacement in fixed.replacements.items():
             fixes[(path, line, col)] = replacement
-    return sarif_log(results, line_texts, fixes, __version__)
+    return sarif_log(results, line_texts, fixes, __version__, problems=problems)
 
 
 def _as_json(path: str, f: Finding) -> dict:

@@ -24,10 +24,14 @@ def sarif_log(
     fixes: Dict[Tuple[str, int, int], str],
     version: str,
     root: Optional[Path] = None,
+    problems: Sequence[Tuple[str, str]] = (),
 ) -> dict:
     """The whole log. `line_texts` gives each finding's source line (for stable fingerprints),
-    `fixes` each fixable finding's replacement text, keyed by (path, line, col)."""
-    root = (root or Path.cwd()).resolve()
+    `fixes` each fixable finding's replacement text, keyed by (path, line, col); `problems` the files
+    that could not be checked, (path, one-line reason), reported as tool execution notifications
+    (SARIF 2.1.0 §3.20.21) with `executionSuccessful` false. URIs are relative to `root` (default: the
+    repository's top folder, else the current folder), under the `%SRCROOT%` base id (§3.14.14)."""
+    root = (root or repository_root(Path.cwd())).resolve()
     index = {rule.code: i for i, rule in enumerate(RULES)}
     seen: Dict[str, int] = {}
     out: List[dict] = []
@@ -71,10 +75,31 @@ def sarif_log(
                 "rules": [_rule(rule) for rule in RULES],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            "invocations": [{
+                "executionSuccessful": not problems,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": reason},
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path, root), "uriBaseId": "%SRCROOT%"}}}],
+                    }
+                    for path, reason in problems
+                ],
+            }],
             "columnKind": "unicodeCodePoints",
             "results": out,
         }],
     }
+
+
+def repository_root(start: Path) -> Path:
+    """The top folder of the git repository holding `start` (the folder with `.git`, a folder or, for a
+    worktree or submodule, a file), else `start`: what code scanning resolves relative URIs against."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return start
 
 
 def _rule(rule) -> dict:
