@@ -310,3 +310,23 @@ def test_exclude_in_pyproject_is_relative_to_it_however_the_path_is_typed(tmp_pa
     for cwd, args in ((tmp_path, ["."]), (tmp_path, ["./app"]), (tmp_path, [str(tmp_path / "app")]),
                       (tmp_path / "app", ["."]), (tmp_path / "app", ["tokens.py", "views.py"])):
         assert names(_real(["check", *args], cwd)) == ["views.py"], (cwd, args)
+
+
+def test_selection_edges_a_new_user_met(tmp_path):
+    (tmp_path / "pkg" / "app").mkdir(parents=True)
+    (tmp_path / "pkg" / "app" / "tokens.py").write_text(BAD)
+    (tmp_path / "pkg" / "keep.py").write_text(BAD)
+    (tmp_path / ".tools").mkdir()
+    (tmp_path / ".tools" / "gen.py").write_text(BAD)
+    names = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
+    # an ignore beats the default selection
+    assert names(_real(["check", "--ignore", "RND", "."], tmp_path)) == []
+    # one flake8-style string with several entries, followed by the paths
+    assert names(_real(["check", "--per-file-ignores", "pkg/app/*:RND1 keep.py:RND1", "."], tmp_path)) == ["gen.py"]
+    assert names(_real(["check", "--per-file-ignores", "./.tools/*:RND1", "."], tmp_path)) == ["keep.py", "tokens.py"]
+    # a folder excluded by its path, however typed
+    for pattern in ("pkg/app", "pkg/app/", "./pkg/app", str(tmp_path / "pkg" / "app")):
+        assert names(_real(["check", "--exclude", pattern, "."], tmp_path)) == ["gen.py", "keep.py"], pattern
+    # a number that names no rule is an error, not a silent empty report
+    bad = _real(["check", "--select", "RND210", "."], tmp_path)
+    assert bad.returncode == 2 and "'RND210' is not a rule code" in bad.stderr

@@ -107,8 +107,8 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", type=_words, metavar="CODES", help="report only these rules (codes or prefixes: RND1,RND301)")
     p.add_argument("--extend-select", type=_words, metavar="CODES", help="report these rules too (RND9: strict mode)")
     p.add_argument("--ignore", type=_words, metavar="CODES", help="do not report these rules")
-    p.add_argument("--per-file-ignores", metavar="GLOB:CODES", nargs="+",
-                   help="rules not to report in some files, as flake8's: `tests/*:RND2,RND3 legacy.py:RND301`")
+    p.add_argument("--per-file-ignores", metavar="'GLOB:CODES ...'", action="append",
+                   help="rules not to report in some files, as flake8's: 'tests/*:RND2,RND3 legacy.py:RND301'")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="pyproject.toml to read [tool.secure-random] from "
                    "(default: the nearest one above the current folder)")
 
@@ -134,9 +134,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     from .selection import per_file
 
     cli_rules = []
-    for item in args.per_file_ignores or ():
+    entries = [entry for value in args.per_file_ignores or () for entry in value.split()]
+    for item in entries:
         glob, sep, codes = item.rpartition(":")
-        if not sep or not glob:
+        if not sep or not glob or not codes.strip(","):
             raise ConfigError(f"--per-file-ignores: '{item}' is not GLOB:CODES")
         try:
             cli_rules.append((glob, selectors(_words(codes), "--per-file-ignores")))

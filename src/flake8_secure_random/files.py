@@ -77,13 +77,20 @@ def excluded(path: str, patterns: Sequence[str], base: Optional[str] = None) -> 
             relative = None
         if relative is not None and not relative.startswith(".."):
             candidates.append(relative)
+    candidates.append(os.path.abspath(path))
+    wanted = [p.rstrip("/")[2:] if p.startswith("./") else p.rstrip("/") for p in (q.replace(os.sep, "/") for q in patterns)]
     for candidate in candidates:
         posix = candidate.replace(os.sep, "/")
         trimmed = posix[2:] if posix.startswith("./") else posix
         parts = [p for p in trimmed.split("/") if p not in ("", ".")]
+        # the path, each folder above it (`pkg/app` excludes `pkg/app/tokens.py`), and each name
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        if trimmed.startswith("/"):
+            prefixes = ["/" + p for p in prefixes]
         if any(
-            fnmatch.fnmatch(trimmed, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
-            for pat in (p.rstrip("/") for p in patterns)
+            fnmatch.fnmatch(trimmed, pat) or any(fnmatch.fnmatch(p, pat) for p in prefixes)
+            or any(fnmatch.fnmatch(part, pat) for part in parts)
+            for pat in wanted if pat
         ):
             return True
     return False

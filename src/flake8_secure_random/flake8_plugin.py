@@ -55,7 +55,10 @@ class SecureRandomChecker:
         try:
             base = {k: v for k, v in load(find_pyproject(Path.cwd())).items()
                     if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits")}
-        except (ConfigError, OSError):
+        except (ConfigError, OSError) as exc:
+            import sys
+
+            print(f"flake8-secure-random: {exc}; [tool.secure-random] left out", file=sys.stderr)
             base = {}
         bits = float(options.secure_random_min_password_bits)
         cls.settings = Settings(
