@@ -330,3 +330,10 @@ def test_selection_edges_a_new_user_met(tmp_path):
     # a number that names no rule is an error, not a silent empty report
     bad = _real(["check", "--select", "RND210", "."], tmp_path)
     assert bad.returncode == 2 and "'RND210' is not a rule code" in bad.stderr
+
+
+def test_an_unknown_option_shows_the_subcommand_s_usage(tmp_path):
+    proc = _real(["check", "--bogus", "."], tmp_path)
+    assert proc.returncode == 2 and proc.stderr.startswith("usage: secure-random check")
+    assert "unrecognized arguments: --bogus" in proc.stderr
+    assert _real(["fix", "--bogus", "x.py"], tmp_path).stderr.startswith("usage: secure-random fix")

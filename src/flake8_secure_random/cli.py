@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="RULE", nargs="?",
                          help="a rule's code or name (RND101, random-function-makes-secret); none lists every rule")
 
+    parser.commands = {"check": check, "fix": fix, "explain": explain}  # type: ignore[attr-defined]
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing files")
     fix.add_argument("--unsafe-fixes", action="store_true", default=None,
@@ -518,7 +519,10 @@ def _as_json(path: str, f: Finding) -> dict:
 def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # the subcommand's usage, as `ruff check --bogus` shows `ruff check`'s
+            commands = getattr(parser, "commands", {})
+            commands.get(getattr(args, "command", None), parser).error(f"unrecognized arguments: {' '.join(extras)}")
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help/--version
         return int(exc.code or 0)
     if args.command is None:
