@@ -177,6 +177,11 @@ def test_min_password_bits_from_config(tree):
     assert code == 2 and "'min-password-bits' must be a positive number" in err
 
 
+def _reported(proc) -> list:
+    """The names of the files a run reported, sorted."""
+    return sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())
+
+
 def _real(args, cwd):
     """The installed command, in a fresh process, as a user types it."""
     env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
@@ -286,10 +291,9 @@ def test_per_file_ignores_from_pyproject_relative_to_it_and_on_the_command_line(
     (tmp_path / "app" / "legacy.py").write_text(BAD)
     (tmp_path / "app" / "new.py").write_text(BAD)
     (tmp_path / "pyproject.toml").write_text('[tool.secure-random.per-file-ignores]\n"app/legacy.py" = ["RND1"]\n')
-    files = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
-    assert files(_real(["check", "."], tmp_path)) == ["new.py"]
-    assert files(_real(["check", "."], tmp_path / "app")) == ["new.py"]  # however the path is typed
-    assert files(_real(["check", "--per-file-ignores", "new.py:RND101", "."], tmp_path)) == []
+    assert _reported(_real(["check", "."], tmp_path)) == ["new.py"]
+    assert _reported(_real(["check", "."], tmp_path / "app")) == ["new.py"]  # however the path is typed
+    assert _reported(_real(["check", "--per-file-ignores", "new.py:RND101", "."], tmp_path)) == []
     bad = _real(["check", "--per-file-ignores", "new.py", "."], tmp_path)
     assert bad.returncode == 2 and "GLOB:CODES" in bad.stderr
 
@@ -306,10 +310,9 @@ def test_exclude_in_pyproject_is_relative_to_it_however_the_path_is_typed(tmp_pa
     (tmp_path / "app" / "tokens.py").write_text(BAD)
     (tmp_path / "app" / "views.py").write_text(BAD)
     (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\nexclude = ["app/tokens.py"]\n')
-    names = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
     for cwd, args in ((tmp_path, ["."]), (tmp_path, ["./app"]), (tmp_path, [str(tmp_path / "app")]),
                       (tmp_path / "app", ["."]), (tmp_path / "app", ["tokens.py", "views.py"])):
-        assert names(_real(["check", *args], cwd)) == ["views.py"], (cwd, args)
+        assert _reported(_real(["check", *args], cwd)) == ["views.py"], (cwd, args)
 
 
 def test_selection_edges_a_new_user_met(tmp_path):
@@ -318,15 +321,14 @@ def test_selection_edges_a_new_user_met(tmp_path):
     (tmp_path / "pkg" / "keep.py").write_text(BAD)
     (tmp_path / ".tools").mkdir()
     (tmp_path / ".tools" / "gen.py").write_text(BAD)
-    names = lambda proc: sorted(os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines())  # noqa: E731
     # an ignore beats the default selection
-    assert names(_real(["check", "--ignore", "RND", "."], tmp_path)) == []
+    assert _reported(_real(["check", "--ignore", "RND", "."], tmp_path)) == []
     # one flake8-style string with several entries, followed by the paths
-    assert names(_real(["check", "--per-file-ignores", "pkg/app/*:RND1 keep.py:RND1", "."], tmp_path)) == ["gen.py"]
-    assert names(_real(["check", "--per-file-ignores", "./.tools/*:RND1", "."], tmp_path)) == ["keep.py", "tokens.py"]
+    assert _reported(_real(["check", "--per-file-ignores", "pkg/app/*:RND1 keep.py:RND1", "."], tmp_path)) == ["gen.py"]
+    assert _reported(_real(["check", "--per-file-ignores", "./.tools/*:RND1", "."], tmp_path)) == ["keep.py", "tokens.py"]
     # a folder excluded by its path, however typed
     for pattern in ("pkg/app", "pkg/app/", "./pkg/app", str(tmp_path / "pkg" / "app")):
-        assert names(_real(["check", "--exclude", pattern, "."], tmp_path)) == ["gen.py", "keep.py"], pattern
+        assert _reported(_real(["check", "--exclude", pattern, "."], tmp_path)) == ["gen.py", "keep.py"], pattern
     # a number that names no rule is an error, not a silent empty report
     bad = _real(["check", "--select", "RND210", "."], tmp_path)
     assert bad.returncode == 2 and "'RND210' is not a rule code" in bad.stderr

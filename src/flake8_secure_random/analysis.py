@@ -196,12 +196,13 @@ def find(
     vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
     lines = source_lines(source)
     found: List[Finding] = []
+    # folder names are context whatever the working folder: `generator.py` checked from inside
+    # `captcha/` is the same module as `captcha/generator.py` checked from above (and so are the
+    # protocol and fake-data words of the module and the three folders above it)
+    where = os.path.abspath(path) if path else ""
+    context = context_words(where) if where and (uses_random or draws) else ()
     if uses_random:
-        # folder names are context whatever the working folder: `generator.py` checked from inside
-        # `captcha/` is the same module as `captcha/generator.py` checked from above
-        # (and so are the protocol and fake-data words of the module and the three folders above it)
-        where = os.path.abspath(path) if path else ""
-        analysis = _Analysis(tree, vocab, context_words(where) if where else (), where, where, lines)
+        analysis = _Analysis(tree, vocab, context, where, where, lines)
         analysis.fake = bool(where) and is_fake_data_path(where)
         analysis.strict = settings.strict
         analysis.run()
@@ -209,8 +210,7 @@ def find(
     if compares:
         found.extend(unsafe_comparisons(tree, vocab, lines))
     if draws:
-        where = os.path.abspath(path) if path else ""
-        found.extend(short_tokens(tree, vocab, lines, settings.min_password_bits, context_words(where) if where else ()))
+        found.extend(short_tokens(tree, vocab, lines, settings.min_password_bits, context))
     if builds:
         drawn = {(f.line, f.col_bytes) for f in found if f.code.startswith("RND1")}
         found.extend(weak_passwords(tree, vocab, lines, settings.min_password_bits, drawn))
@@ -423,12 +423,7 @@ class _Analysis:
         return reads is not None and all(self.versions.get(slot, 0) == v for slot, v in reads.items())
 
     def _var_key(self, name: str, scope: ast.AST) -> Tuple[int, str]:
-        sc: Optional[ast.AST] = scope
-        while sc is not None:
-            if name in self.scopes.bindings.get(sc, {}):
-                return (id(sc), name)
-            sc = self.scopes.parent.get(sc)
-        return (id(scope), name)
+        return (id(binding_scope(self.scopes, name, scope) or scope), name)
 
     def _slot(self, base: ast.AST, scope: ast.AST, write: bool) -> Optional[Tuple[dict, List[object]]]:
         """Where a container's own taint is kept: a variable, or an attribute (see `_attr_keys`)."""

@@ -120,7 +120,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise ConfigError(f"{args.config}: no such file")
     args.config_path = pyproject  # the project root is its folder (see `cache.project_root`)
     from .config import load
-    from .selection import SelectionError, effective, needs_strict, selectors
+    from .selection import SelectionError, effective, needs_strict, per_file, selectors
 
     configured = load(pyproject)  # select/ignore on the command line replace the configuration's
     where = str(pyproject) if pyproject else "configuration"
@@ -132,8 +132,6 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise ConfigError(str(exc)) from None
     strict = args.strict if args.strict is not None else configured.get("strict", False)
     args.chosen = (effective(select, extend, bool(strict)), ignore)
-    from .selection import per_file
-
     cli_rules = []
     entries = [entry for value in args.per_file_ignores or () for entry in value.split()]
     for item in entries:
@@ -280,7 +278,6 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         cache.save()
     from .selection import chosen
 
-    select, ignore = getattr(args, "chosen", (("RND",), ()))
     results: List[Tuple[str, Finding]] = []
     for path, shown in order:
         findings, problem = done[path]
@@ -288,8 +285,8 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             errors += 1
             problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
-        here = ignore + args.file_ignores(path) if path != "-" and hasattr(args, "file_ignores") else ignore
-        results.extend((shown, f) for f in findings if chosen(f.code, select, here))
+        select, ignore = _rules_for(args, path)
+        results.extend((shown, f) for f in findings if chosen(f.code, select, ignore))
     if args.format == "json":
         json.dump([_as_json(p, f) for p, f in results], out, indent=2)
         out.write("\n")
@@ -308,6 +305,15 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+
+
+def _rules_for(args: argparse.Namespace, path: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """(select, ignore) for one file: the run's selection, and its ignores with the file's own
+    (`per-file-ignores`)."""
+    select, ignore = getattr(args, "chosen", (("RND",), ()))
+    if path != "-" and hasattr(args, "file_ignores"):
+        ignore = ignore + args.file_ignores(path)
+    return select, ignore
 
 
 def _config_folder(args: argparse.Namespace) -> Optional[str]:
@@ -472,10 +478,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             continue
         if path != "-" and not settings.include_tests and is_test_path(path):
             continue
-        select, ignore = getattr(args, "chosen", (("RND",), ()))
-        if path != "-" and hasattr(args, "file_ignores"):
-            ignore = ignore + args.file_ignores(path)
-        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, (select, ignore))
+        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, _rules_for(args, path))
         changed |= did_change
         failed |= did_fail
     if failed:

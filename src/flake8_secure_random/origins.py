@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, Optional, Set, Tuple
 
+from .sinks import callee_name
 from .vocabulary import words
 
 # Objects that hold a web request's data (Django, Flask, Starlette, aiohttp, WSGI's environ) and a
@@ -235,7 +236,7 @@ class Origins:
         if isinstance(expr, ast.Constant):
             return type(expr.value) is int
         if isinstance(expr, ast.Call):
-            callee = expr.func.attr if isinstance(expr.func, ast.Attribute) else expr.func.id if isinstance(expr.func, ast.Name) else ""
+            callee = callee_name(expr.func)
             return callee in ("int", "len", "totp", "hotp", "ord") or _returns_int(callee, self.functions, 3)
         return False
 
@@ -287,7 +288,7 @@ def _int_expr(expr: ast.AST, functions: Dict[str, list], depth: int) -> bool:
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mod, ast.FloorDiv, ast.BitAnd, ast.RShift)):
         return True  # what these give from numbers is a number (a str `%` has a str on the left)
     if isinstance(expr, ast.Call):
-        callee = expr.func.attr if isinstance(expr.func, ast.Attribute) else expr.func.id if isinstance(expr.func, ast.Name) else ""
+        callee = callee_name(expr.func)
         return callee in ("int", "len", "ord") or _returns_int(callee, functions, depth)
     return False
 
@@ -309,16 +310,14 @@ def _transforms(call: ast.Call) -> bool:
     `b64decode(cookie).split(":")`) rather than looking something up with it (`db.select(txn, ...)`):
     a call of one argument, or one named for a transformation."""
     given = len(call.args) + len(call.keywords)
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return given <= 1 or any(w in _TRANSFORMS for w in words(name))
+    return given <= 1 or any(w in _TRANSFORMS for w in words(callee_name(call.func)))
 
 
 def _mac(call: ast.Call) -> bool:
     """`hmac.new(key, msg, ...)`, `hmac.HMAC(...)`, `hmac.digest(key, msg, ...)`: the first argument is
     a key by the API's definition (Python docs, hmac), whatever it is called."""
     func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    name = callee_name(func)
     owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
     return name == "HMAC" or (owner == "hmac" and name in ("new", "digest"))
 
@@ -326,11 +325,7 @@ def _mac(call: ast.Call) -> bool:
 def _keyed(arg: ast.AST) -> bool:
     """An argument that holds key material (`KEY`, `hmac_key`, `secret + tag`): the call computes with
     the program's secret (a MAC, or a hash blinded with a fresh secret before comparing)."""
-    for node in ast.walk(arg):
-        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
-        if name is not None and any(w in ("key", "secret", "pepper") for w in words(name)):
-            return True
-    return False
+    return any(any(w in ("key", "secret", "pepper") for w in words(callee_name(node))) for node in ast.walk(arg))
 
 
 def _request_part(parts: list) -> str:

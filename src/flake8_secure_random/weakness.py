@@ -637,8 +637,8 @@ def predictable_secrets(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str
             continue  # `f"{user}|{stamp}|{hmac.new(key, ...).hexdigest()}"`: a keyed part is the secret
         callees_of_value = {id(c.func) for c in ast.walk(value) if isinstance(c, ast.Call)}
         if any(
-            vocab.secret_word(n.id if isinstance(n, ast.Name) else n.attr) and (n.id if isinstance(n, ast.Name) else n.attr) != name
-            for n in ast.walk(value) if isinstance(n, (ast.Name, ast.Attribute)) and id(n) not in callees_of_value
+            callee_name(n) not in ("", name) and vocab.secret_word(callee_name(n))
+            for n in ast.walk(value) if id(n) not in callees_of_value
         ):
             continue  # `unpack(stored_credential)[0] + stamp`: another secret goes in, the clock is not alone
         if any(_independent_maker(c, callee) for (c, _, _), callee in zip(made, callees)):
