@@ -86,6 +86,57 @@ def test_regions_and_fixes_match_the_source(project):
     ]
 
 
+def _apply_sarif_fix(text: str, fix: dict) -> str:
+    """A SARIF consumer's way: each replacement's region read against the file, applied in order."""
+    [change] = fix["artifactChanges"]
+    lines = text.splitlines(keepends=True)
+    for replacement in change["replacements"]:
+        region = replacement["deletedRegion"]
+        starts = [sum(len(x) for x in lines[:i]) for i in range(len(lines) + 1)]
+        flat = "".join(lines)
+        start = starts[region["startLine"] - 1] + region["startColumn"] - 1
+        end = starts[region["endLine"] - 1] + region["endColumn"] - 1
+        flat = flat[:start] + replacement["insertedContent"]["text"] + flat[end:]
+        lines = flat.splitlines(keepends=True)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("source", [
+    SRC,
+    # a docstring and a `from __future__` import: `import secrets` goes after them
+    '"""Doc."""\nfrom __future__ import annotations\nimport random\n\notp = random.randint(100000, 999999)\n',
+    # the first use comes before a later call: the insertion is above both
+    "import random\nimport os\n\n\ndef reset_token():\n    return random.choice('xyz') + str(random.randint(0, 9))\n",
+])
+def test_each_fix_alone_gives_a_program_that_runs(tmp_path, source):
+    """A fix is whole on its own (issue 13 item 9): its replacement and the `import secrets` it needs;
+    `import random` stays (other calls still use it). Applied one at a time, each result runs."""
+    (tmp_path / "mod.py").write_text(source)
+    _, log = sarif(tmp_path, "mod.py")
+    results = log["runs"][0]["results"]
+    assert results
+    for result in results:
+        [fix] = result["fixes"]
+        assert "import secrets" in fix["description"]["text"]
+        inserted = [r["insertedContent"]["text"] for r in fix["artifactChanges"][0]["replacements"]]
+        assert sum("import secrets" in t for t in inserted) == 1
+        fixed = _apply_sarif_fix(source, fix)
+        assert "secrets." in fixed and "import random" in fixed
+        namespace: dict = {}
+        exec(compile(fixed, "mod.py", "exec"), namespace)  # runs: the import is where it is needed
+        for name in ("new_password", "reset_token"):
+            if name in namespace:
+                namespace[name]()
+
+
+def test_a_fix_adds_no_import_when_secrets_is_already_imported(tmp_path):
+    (tmp_path / "mod.py").write_text("import random\nimport secrets\n\ntoken = random.getrandbits(64)\n")
+    _, log = sarif(tmp_path, "mod.py")
+    [result] = log["runs"][0]["results"]
+    [change] = result["fixes"][0]["artifactChanges"]
+    assert [r["insertedContent"]["text"] for r in change["replacements"]] == ["secrets.randbits(64)"]
+
+
 def test_fingerprints_are_stable_across_runs_and_line_moves(project):
     _, first = sarif(project, "pkg")
     _, second = sarif(project, "pkg")

@@ -189,7 +189,7 @@ def find(
     uses_random, compares, draws, builds, predictable = prefiltered or plan(source)
     if not (uses_random or compares or draws or builds or predictable):
         return []
-    if path is not None and not settings.include_tests and is_test_path(path):
+    if path is not None and not settings.include_tests and is_test_path(path, settings.test_paths, settings.test_paths_base):
         return []
     if tree is None:
         tree = parse(source)

@@ -88,8 +88,9 @@ def _build() -> str:
 
 
 def _settings_key(settings: Settings) -> str:
-    # `exclude` decides which files are checked, not what checking a file finds
-    return hashlib.blake2b(repr(dataclasses.replace(settings, exclude=())).encode(), digest_size=8).hexdigest()
+    # `exclude` and `respect_gitignore` decide which files are checked, not what checking a file finds
+    kept = dataclasses.replace(settings, exclude=(), respect_gitignore=True)
+    return hashlib.blake2b(repr(kept).encode(), digest_size=8).hexdigest()
 
 
 def _valid(entry: object) -> bool:

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 0 even when there are findings (2 still means a file or the usage was bad)")
     check.add_argument("--output-file", metavar="FILE", type=Path,
                        help="write the report to FILE instead of standard output")
+    check.add_argument("--fix", action="store_true",
+                       help="rewrite the findings that have a fix (as `secure-random fix`), then report what is left")
+    check.add_argument("--unsafe-fixes", action="store_true", default=None,
+                       help="with --fix, also apply the fixes that can change behaviour (see `fix --help`)")
+    check.add_argument("--exit-non-zero-on-fix", action="store_true",
+                       help="with --fix, exit 1 when a file was rewritten even if nothing is left to report")
     check.add_argument("--no-cache", action="store_true",
                        help=f"neither read nor write the cache of results ({CACHE_FOLDER}/ at the project root)")
     check.add_argument("--cache-dir", metavar="DIR", help=f"keep the cache in DIR instead of {CACHE_FOLDER}/ at the project root")
@@ -101,6 +107,8 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
     p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
     p.add_argument("--exclude", type=_words, metavar="GLOB,GLOB", help="paths not to check, added to the config's `exclude`")
+    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                   help="also check the files git ignores (.gitignore, .git/info/exclude) when walking folders")
     p.add_argument("--min-password-bits", type=float, metavar="BITS",
                    help="RND202: least entropy for a password or key from a known alphabet (default 64)")
     p.add_argument("--strict", action="store_true", default=None,
@@ -161,6 +169,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         extend_benign_words=args.extend_benign_words,
         include_tests=args.include_tests,
         exclude=args.exclude,
+        respect_gitignore=args.respect_gitignore,
         strict=args.strict,
         min_password_bits=args.min_password_bits,
         unsafe_fixes=getattr(args, "unsafe_fixes", None),
@@ -252,13 +261,16 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     order: List[Tuple[str, str]] = []  # (path, shown) of every file checked, in the order given
     errors = skipped_tests = 0
     problems: List[Tuple[str, str]] = []  # (path, reason) of the files that could not be checked
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args)):
+    if args.fix and "-" in args.paths:
+        print("secure-random: error: check --fix rewrites files in place, not stdin; use `secure-random fix -`", file=err)
+        return EXIT_ERROR
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
             problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
-        elif path == "-" or settings.include_tests or not is_test_path(path):
+        elif path == "-" or settings.include_tests or not is_test_path(path, settings.test_paths, settings.test_paths_base):
             order.append((path, shown))
         else:
             skipped_tests += 1
@@ -274,6 +286,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         done[path] = (findings, problem)
         if cache is not None and read is not None:
             cache.put(path, read, findings, problem)
+    fixed_files = _fix_found(args, settings, order, done, cache, err) if args.fix else 0
     if cache is not None:
         cache.save()
     from .selection import chosen
@@ -301,10 +314,45 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         if args.statistics:
             _statistics(results, out)
     if not args.quiet and _is_terminal(err):
-        print(_summary(results, len(order), skipped_tests, errors), file=err)
+        print(_summary(results, len(order), skipped_tests, errors, fixed_files if args.fix else None), file=err)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if results and not args.exit_zero else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if results or (fixed_files and args.exit_non_zero_on_fix) else EXIT_CLEAN
+
+
+def _fix_found(args: argparse.Namespace, settings: Settings, order: List[Tuple[str, str]], done: dict,
+               cache: Optional[Cache], err: TextIO) -> int:
+    """`check --fix`: rewrite each file that has a selected finding with a fix (as `fix` does, printing
+    `Rewriting PATH` on `err`), then check the new text again so that what is reported afterwards is
+    what is left, at its new position. Returns how many files were rewritten; a file that could not
+    be rewritten gets its reason as the problem of that file (exit 2, as `fix`)."""
+    from .fixing import fix_kind
+    from .selection import chosen
+
+    rewritten = 0
+    for path, shown in order:
+        findings, problem = done[path]
+        rules = _rules_for(args, path)
+        if problem is not None or not any(
+            chosen(f.code, *rules) and fix_kind(f, settings.unsafe_fixes) is None for f in findings
+        ):
+            continue
+        messages = io.StringIO()
+        changed, failed = fix_one(path, shown, settings, False, io.StringIO(), messages, rules, report_unfixed=False)
+        if failed:  # its one-line reason, without the `PATH: ` fix_one puts before it
+            reasons = [line.split(": ", 1)[-1] for line in messages.getvalue().splitlines() if line.startswith(f"{shown}: ")]
+            done[path] = (findings, reasons[0] if reasons else "could not be rewritten")
+            continue
+        if changed:
+            rewritten += 1
+            err.write(messages.getvalue())
+            findings, problem, read = _check_path((path, shown, settings))
+            done[path] = (findings, problem)
+            if cache is not None and read is not None:
+                cache.put(path, read, findings, problem)
+    return rewritten
 
 
 def _rules_for(args: argparse.Namespace, path: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
@@ -329,13 +377,18 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _summary(results: List[Tuple[str, Finding]], checked: int, skipped_tests: int, errors: int) -> str:
-    """`3 findings in 2 files; 41 test files skipped`: for a person at a terminal."""
+def _summary(results: List[Tuple[str, Finding]], checked: int, skipped_tests: int, errors: int,
+             fixed_files: Optional[int] = None) -> str:
+    """`3 findings in 2 files; 41 test files skipped`: for a person at a terminal (`check --fix`:
+    `1 file rewritten; 2 findings left in 1 file`)."""
     def count(n: int, what: str) -> str:
         return f"{n} {what}{'' if n == 1 else 's'}"
 
     files = len({path for path, _ in results})
-    parts = [f"{count(len(results), 'finding')} in {count(files, 'file')}" if results else f"no findings in {count(checked, 'file')}"]
+    left = " left" if fixed_files is not None else ""
+    parts = [f"{count(len(results), 'finding')}{left} in {count(files, 'file')}" if results else f"no findings{left} in {count(checked, 'file')}"]
+    if fixed_files:
+        parts.insert(0, f"{count(fixed_files, 'file')} rewritten")
     if skipped_tests:
         parts.append(f"{count(skipped_tests, 'test file')} skipped (--include-tests checks them)")
     if errors:
@@ -370,9 +423,10 @@ def _check_to_file(args: argparse.Namespace, settings: Settings, err: TextIO) ->
 
 def fix_one(
     path: str, shown: str, settings: Settings, diff: bool, out: TextIO, err: TextIO,
-    chosen_rules: Tuple[Sequence[str], Sequence[str]] = (("RND",), ()),
+    chosen_rules: Tuple[Sequence[str], Sequence[str]] = (("RND",), ()), report_unfixed: bool = True,
 ) -> Tuple[bool, bool]:
     """Fix one file in place, or stdin (`-`) to `out`, or print its diff: (changed, failed).
+    `report_unfixed`: list the findings left unfixed on `err` (`check --fix` reports them itself).
 
     Bytes in = bytes out except the rewritten calls and imports: the same encoding (PEP 263 cookie),
     BOM and newlines. A problem is one line on `err` and counts as failed; stdin that cannot be
@@ -400,7 +454,7 @@ def fix_one(
         if path == "-" and not diff:
             _write_bytes(out, data, encoding)
         return False, True
-    for finding, reason in result.unfixed:
+    for finding, reason in result.unfixed if report_unfixed else ():
         print(f"{shown}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message} (not fixed: {reason})", file=err)
     if result.error:
         print(f"{shown}: {result.error}", file=err)
@@ -470,13 +524,13 @@ def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args)):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             print(f"{shown}: {problem}", file=err)
             failed = True
             continue
-        if path != "-" and not settings.include_tests and is_test_path(path):
+        if path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.test_paths_base):
             continue
         did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, _rules_for(args, path))
         changed |= did_change
@@ -508,7 +562,7 @@ def _sarif(results: List[Tuple[str, Finding]], problems: Sequence[Tuple[str, str
             line_texts[(path, f.line)] = lines[f.line - 1] if f.line <= len(lines) else ""
         fixed = apply(text, findings, **file_context(path))
         for (line, col), replacement in fixed.replacements.items():
-            fixes[(path, line, col)] = replacement
+            fixes[(path, line, col)] = (replacement, fixed.import_insertion)
     return sarif_log(results, line_texts, fixes, __version__, problems=problems)
 
 

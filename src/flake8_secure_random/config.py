@@ -13,6 +13,8 @@ KEYS = {
     "extend-benign-words": "extend_benign_words",
     "include-tests": "include_tests",
     "exclude": "exclude",
+    "respect-gitignore": "respect_gitignore",
+    "test-paths": "test_paths",
     "strict": "strict",
     "min-password-bits": "min_password_bits",
     "unsafe-fixes": "unsafe_fixes",
@@ -69,7 +71,7 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
             ):
                 raise ConfigError(f"{pyproject}: '{key}' must be a table of glob = [codes]")
             out[field] = {str(k): tuple(v) for k, v in value.items()}
-        elif field in ("include_tests", "strict", "unsafe_fixes"):
+        elif field in ("include_tests", "strict", "unsafe_fixes", "respect_gitignore"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{pyproject}: '{key}' must be true or false")
             out[field] = value
@@ -77,6 +79,8 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{pyproject}: '{key}' must be a list of strings")
             out[field] = tuple(value)
+    if "test_paths" in out:  # relative to the configuration's folder, as `exclude` is
+        out["test_paths_base"] = str(pyproject.resolve().parent)
     return out
 
 

@@ -97,10 +97,12 @@ def excluded(path: str, patterns: Sequence[str], base: Optional[str] = None) -> 
 
 
 def python_files(
-    paths: Sequence[str], exclude: Sequence[str] = (), base: Optional[str] = None
+    paths: Sequence[str], exclude: Sequence[str] = (), base: Optional[str] = None, respect_gitignore: bool = True,
 ) -> Iterator[Tuple[str, "SourceError | None"]]:
     """Each file to check (files given by name, `*.py` under folders), or an error for a bad path.
-    `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder."""
+    `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder.
+    With `respect_gitignore`, what git ignores is skipped while walking a folder (`gitignore.py`);
+    a path given by name is checked whatever git thinks of it, as ruff does."""
     for raw in paths:
         if raw == "-":
             yield raw, None
@@ -109,16 +111,34 @@ def python_files(
         if excluded(raw, exclude, base):
             continue
         if path.is_dir():
-            yield from ((f, None) for f in _walk(raw) if not excluded(f, exclude, base))
+            yield from ((f, None) for f in _walk(raw, respect_gitignore) if not excluded(f, exclude, base))
         elif path.is_file():
             yield raw, None
-        elif path.exists():
-            yield raw, SourceError("not a regular file")
         else:
-            yield raw, SourceError("no such file or directory")
+            yield raw, SourceError(_missing(raw))
 
 
-def _walk(top: str) -> List[str]:
+def _missing(path: str) -> str:
+    """Why a path that is neither a folder nor a regular file cannot be checked, in a few words."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if os.path.islink(path):
+            return "broken symbolic link (its target does not exist)"
+        if exc.errno != errno.ENOENT:
+            return exc.strerror or str(exc)
+        return "no such file or directory"
+    return "not a regular file"
+
+
+def _walk(top: str, respect_gitignore: bool = True) -> List[str]:
+    from .gitignore import GitIgnore
+
+    ignore = GitIgnore.around(top) if respect_gitignore else None
+    if ignore is not None and ignore.ignored(top, True):
+        ignore = None  # a folder named on the command line is checked, ignored or not
     found: List[str] = []
     for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
         dirs[:] = sorted(
@@ -126,12 +146,14 @@ def _walk(top: str) -> List[str]:
             if d not in SKIP_DIRS and not d.endswith(".egg-info")
             and not (d in TOP_SKIP_DIRS and root == top)
             and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg"))
+            and not (ignore is not None and ignore.ignored(os.path.join(root, d), True))
         )
         # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
         # link is skipped: its target is checked where it lives, so nothing is reported twice.
         found.extend(
             p for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
             if os.path.isfile(p) and not os.path.islink(p)
+            and not (ignore is not None and ignore.ignored(p, False))
         )
     return found
 
@@ -143,7 +165,10 @@ def decode(data: bytes) -> str:
 
 def decode_with_encoding(data: bytes) -> Tuple[str, str]:
     """(text, encoding) of a Python file; the encoding is "utf-8-sig" when the file has a BOM, so
-    that `text.encode(encoding)` gives back the same bytes."""
+    that `text.encode(encoding)` gives back the same bytes. A NUL byte is refused whatever the
+    encoding: CPython's compiler rejects source that holds one (SyntaxError), so it is not a module."""
+    if b"\0" in data:
+        raise SourceError("contains NUL bytes")
     try:
         if _plain_utf8(data):
             encoding, text = "utf-8", data.decode("utf-8")

@@ -39,7 +39,7 @@ class SecureRandomChecker:
         )
         manager.add_option(
             "--secure-random-include-tests", action="store_true", default=False, parse_from_config=True,
-            help="Also check test files (tests/, test_*.py, *_test.py, conftest.py), skipped by default.",
+            help="Also check test files (see `test-paths` in the README), skipped by default.",
         )
 
     @classmethod
@@ -54,7 +54,8 @@ class SecureRandomChecker:
 
         try:
             base = {k: v for k, v in load(find_pyproject(Path.cwd())).items()
-                    if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits")}
+                    if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits",
+                             "test_paths", "test_paths_base")}
         except (ConfigError, OSError) as exc:
             import sys
 
@@ -70,6 +71,8 @@ class SecureRandomChecker:
             honour_noqa=not getattr(options, "disable_noqa", False),
             strict=True,  # RND9xx are in flake8's default ignore list; --extend-select RND9 shows them
             min_password_bits=bits if bits != _DEFAULT_BITS else float(base.get("min_password_bits", _DEFAULT_BITS)),
+            test_paths=base.get("test_paths"),
+            test_paths_base=base.get("test_paths_base"),
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:

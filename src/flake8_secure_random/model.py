@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Tuple
+from typing import Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,12 @@ class Settings:
     honour_noqa: bool = True
     # Glob patterns of paths the command line does not check (flake8 has its own --extend-exclude).
     exclude: Tuple[str, ...] = ()
+    # Skip what git ignores when walking a folder (the command line; flake8 finds files itself).
+    respect_gitignore: bool = True
+    # Gitignore-style patterns of test files, relative to `test_paths_base` (the configuration's
+    # folder); None: the built-in rule (`paths.is_test_path`).
+    test_paths: Optional[Tuple[str, ...]] = None
+    test_paths_base: Optional[str] = None
     # Also report every other non-cryptographic random call (RND9xx), as bandit's B311 does.
     strict: bool = False
     # RND202: passwords and keys from a known alphabet need at least this much entropy.

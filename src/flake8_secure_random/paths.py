@@ -1,27 +1,76 @@
 """What a file's path says: whether it is test code, and which words describe its module."""
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 from pathlib import PurePath
-from typing import Tuple
+from typing import Optional, Sequence, Tuple
 
 from .vocabulary import words
 
-# Folders of test code: `test`/`tests` (pytest docs, Good Integration Practices), `testing`, `unittests`.
-_TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "unit_tests"})
+# Folders of test code wherever they are: `tests` (pytest docs, Good Integration Practices), `unittests`.
+_TEST_DIRS = frozenset({"tests", "unittests", "unit_tests"})
+# Folders of test code unless they are part of a package: CPython's `Lib/test/` and pytest's
+# `testing/` are tests, `django/test/` and `numpy/testing/` are libraries that tests import.
+_TEST_DIRS_OUTSIDE_PACKAGES = frozenset({"test", "testing"})
+# The built-in rule written as `test-paths` patterns, for the README and `secure-random explain`.
+DEFAULT_TEST_PATHS = (
+    "tests/", "unittests/", "unit_tests/", "test/", "testing/", "test_*.py", "*_test.py", "tests.py", "conftest.py",
+)
 
 
-def is_test_path(path: str) -> bool:
-    """`tests/…`, `test_*.py`, `*_test.py`, `conftest.py`: test code, skipped by default.
+def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, base: Optional[str] = None) -> bool:
+    """True for test code, which is skipped by default.
+
+    Without `patterns`, the built-in rule: a file named `test_*.py`, `*_test.py`, `tests.py` or
+    `conftest.py`, or under a folder named `tests`, `unittests` or `unit_tests`, or under a folder
+    named `test` or `testing` that is not part of a package (the folder above it has no
+    `__init__.py`: `django/test/client.py` is library code, `Lib/test/support.py` is not).
+
+    With `patterns` (the `test-paths` setting), exactly those: gitignore-style patterns (pathspec's
+    `GitIgnoreSpec`, gitignore(5)) matched against the path relative to `base`, the folder of the
+    configuration that sets them, or against the path as given when it is outside `base`.
 
     >>> is_test_path("pkg/tests/helpers.py"), is_test_path("test_auth.py"), is_test_path("latest.py")
     (True, True, False)
+    >>> is_test_path("qa/helpers.py", patterns=["qa/"]), is_test_path("tests/helpers.py", patterns=["qa/"])
+    (True, False)
     """
+    if patterns is not None:
+        return _matches(path, tuple(patterns), base)
     p = PurePath(path.replace("\\", "/"))
     name = p.name
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
         return True
-    return any(part in _TEST_DIRS for part in p.parts[:-1])
+    folders = p.parts[:-1]
+    for i, part in enumerate(folders):
+        if part in _TEST_DIRS:
+            return True
+        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(*folders[:i], "__init__.py")):
+            return True
+    return False
+
+
+def _matches(path: str, patterns: Tuple[str, ...], base: Optional[str]) -> bool:
+    candidate = None
+    if base is not None:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), base)
+        except ValueError:  # another drive (Windows)
+            relative = ".."
+        if not relative.startswith(".."):
+            candidate = relative
+    if candidate is None:
+        candidate = os.path.normpath(path)
+    return _spec(patterns).match_file(candidate.replace(os.sep, "/").lstrip("/"))
+
+
+@lru_cache(maxsize=8)
+def _spec(patterns: Tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import pathspec  # only when a project sets its own test-paths
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 _NOISE = re.compile(r"^(src|lib|site-packages|\.+|[a-z]:)$", re.I)

@@ -15,19 +15,20 @@ INFORMATION_URI = "https://github.com/flake8-secure-random/flake8-secure-random"
 # GitHub files results with a security-severity as security alerts: 7.0-8.9 is "high".
 _SEVERITY = {"RND101": "7.5", "RND102": "7.5", "RND103": "5.3", "RND104": "7.5", "RND201": "5.3", "RND202": "5.3", "RND203": "7.5", "RND301": "5.9", "RND901": "2.0"}
 
-Fix = Tuple[str, str]  # (replacement text, description)
+# A fix: (the call's replacement text, the import to insert as (1-based line, 0-based column, text) or None)
+FixEdits = Tuple[str, Optional[Tuple[int, int, str]]]
 
 
 def sarif_log(
     results: Sequence[Tuple[str, Finding]],
     line_texts: Dict[Tuple[str, int], str],
-    fixes: Dict[Tuple[str, int, int], str],
+    fixes: Dict[Tuple[str, int, int], FixEdits],
     version: str,
     root: Optional[Path] = None,
     problems: Sequence[Tuple[str, str]] = (),
 ) -> dict:
     """The whole log. `line_texts` gives each finding's source line (for stable fingerprints),
-    `fixes` each fixable finding's replacement text, keyed by (path, line, col); `problems` the files
+    `fixes` each fixable finding's fix (`FixEdits`), keyed by (path, line, col); `problems` the files
     that could not be checked, (path, one-line reason), reported as tool execution notifications
     (SARIF 2.1.0 §3.20.21) with `executionSuccessful` false. URIs are relative to `root` (default: the
     repository's top folder, else the current folder), under the `%SRCROOT%` base id (§3.14.14)."""
@@ -52,15 +53,9 @@ def sarif_log(
             },
             "properties": {"why": f.why},
         }
-        replacement = fixes.get((path, f.line, f.col))
-        if replacement is not None:
-            result["fixes"] = [{
-                "description": {"text": f"Replace with `{replacement}` (and `import secrets`)."},
-                "artifactChanges": [{
-                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                    "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}],
-                }],
-            }]
+        fix = fixes.get((path, f.line, f.col))
+        if fix is not None:
+            result["fixes"] = [_fix(fix, region, uri)]
         out.append(result)
     return {
         "$schema": SCHEMA,
@@ -89,6 +84,28 @@ def sarif_log(
             "columnKind": "unicodeCodePoints",
             "results": out,
         }],
+    }
+
+
+def _fix(fix: FixEdits, region: dict, uri: str) -> dict:
+    """One result's fix (§3.55), whole on its own: the call's replacement and, when the file does not
+    import `secrets` yet, the inserted import. The replacements are listed from the end of the file
+    to its start, so each region means the same whether a consumer reads the regions against the
+    original file (§3.57.3) or applies them one after another."""
+    text, insertion = fix
+    # (line, column, 1 for the call / 0 for the import: at the same place the import goes first in
+    # the file, so it is listed last)
+    keyed = [((region["startLine"], region["startColumn"], 1), {"deletedRegion": region, "insertedContent": {"text": text}})]
+    description = f"Replace with `{text}`."
+    if insertion is not None:
+        line, col, added = insertion
+        point = {"startLine": line, "startColumn": col + 1, "endLine": line, "endColumn": col + 1}
+        keyed.append(((line, col + 1, 0), {"deletedRegion": point, "insertedContent": {"text": added}}))
+        description = f"Replace with `{text}` and add `import secrets`."
+    replacements = [replacement for _, replacement in sorted(keyed, key=lambda k: k[0], reverse=True)]
+    return {
+        "description": {"text": description},
+        "artifactChanges": [{"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "replacements": replacements}],
     }
 
 

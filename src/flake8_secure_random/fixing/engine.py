@@ -30,8 +30,12 @@ class FixResult:
     error: Optional[str] = None  # the file was left alone, for this reason
     # What each fixed node became, by the finding's (line, col): for SARIF's `fixes`.
     replacements: Dict[Tuple[int, int], str] = field(default_factory=dict)
-    # The import line added, if any, as (line it was inserted before, text): for SARIF too.
+    # The import edits made on the rewritten text (offsets into it).
     import_edits: List[Edit] = field(default_factory=list)
+    # What one fix alone needs besides its replacement: `import secrets` inserted at (1-based line,
+    # 0-based character column) of the original text, or None when `secrets` is already imported.
+    # For SARIF, whose fixes are applied one at a time (`import random` is kept: other calls may use it).
+    import_insertion: Optional[Tuple[int, int, str]] = None
 
     @property
     def changed(self) -> bool:
@@ -148,7 +152,26 @@ def _apply(result: FixResult, source: str, wanted: List[Finding], tree: ast.Modu
         start, end = offsets.span(r.node)
         result.replacements[(r.finding.line, r.finding.col)] = pieces(start, end)
     result.import_edits = imports
+    result.import_insertion = _insertion_in_original(rewritten, rewritten_tree, rewrites, offsets)
     return result
+
+
+def _insertion_in_original(rewritten: str, tree: ast.Module, rewrites: List[Rewrite], offsets: Offsets) -> Optional[Tuple[int, int, str]]:
+    """Where `import secrets` goes when no `random` import is removed, as (line, column, text) of the
+    original text: the insertion is computed on the rewritten text and moved back across the
+    rewrites before it (they never contain it: it sits between statements)."""
+    insertions = [e for e in import_edits(rewritten, tree, set()) if e.start == e.end]
+    if not insertions:
+        return None
+    at = insertions[0].start
+    shift = 0
+    for r in sorted(rewrites, key=lambda r: r.edit.start):
+        if r.edit.start + shift >= at:
+            break
+        shift += len(r.edit.new) - (r.edit.end - r.edit.start)
+    original = at - shift
+    line = offsets.line_index(original)
+    return line + 1, original - offsets.starts[line], insertions[0].new
 
 
 def _star_import_after_first_use(tree: ast.Module, text: str) -> Optional[str]:
