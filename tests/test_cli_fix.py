@@ -107,6 +107,30 @@ def test_libcst_codemod_command(tmp_path):
     assert path.read_text() == FIXED
 
 
+def test_the_readme_codemod_setup_sequence(tmp_path):
+    """README "As a libcst codemod": `initialize`, the `modules` entry, then the short command name,
+    with --no-format (issue 13 item 13). Without it libcst pipes the file through its formatter."""
+    libcst = [sys.executable, "-m", "libcst.tool"]
+    (tmp_path / "auth.py").write_text(BAD + "roll  =  random.randint(1,6)\n")
+    init = subprocess.run([*libcst, "initialize", "."], capture_output=True, text=True, cwd=tmp_path)
+    assert init.returncode == 0, init.stderr
+    config = tmp_path / ".libcst.codemod.yaml"
+    text = config.read_text()
+    assert "- 'libcst.codemod.commands'\n" in text
+    config.write_text(text.replace("- 'libcst.codemod.commands'\n", "- 'libcst.codemod.commands'\n- 'flake8_secure_random'\n"))
+    proc = subprocess.run([*libcst, "codemod", "--no-format", "codemod.SecureRandomCommand", "."],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "auth.py").read_text() == (
+        "import random\nimport secrets\n\ntoken = '%x' % secrets.randbits(64)\nroll  =  random.randint(1,6)\n")  # nothing else reformatted
+    # what the README warns about: without --no-format the configured formatter (black) must exist
+    (tmp_path / "auth.py").write_text(BAD)
+    config.write_text(config.read_text().replace("formatter: ['black', '-']", "formatter: ['no-such-formatter-here', '-']"))
+    unformatted = subprocess.run([*libcst, "codemod", "codemod.SecureRandomCommand", "."],
+                                 capture_output=True, text=True, cwd=tmp_path)
+    assert unformatted.returncode != 0 and (tmp_path / "auth.py").read_text() == BAD
+
+
 def test_fixed_examples_import_run_and_keep_their_shapes(tmp_path):
     import ast
     import importlib.util

@@ -1,0 +1,178 @@
+"""Which files a run checks and what it says about the ones it cannot (issue 13 items 6, 7, 8, 11):
+.gitignore, test-paths, read-only files, NUL bytes, symbolic link loops. Each through the real command."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+BAD = "import random\n\ntoken = '%x' % random.getrandbits(64)\n"
+
+
+def _real(args, cwd):
+    """The installed command, in a fresh process, as a user types it."""
+    env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "flake8_secure_random", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def _reported(proc) -> list:
+    return sorted(line.split(":")[0].replace(os.sep, "/").removeprefix("./") for line in proc.stdout.splitlines())
+
+
+def _write(root, names, text=BAD):
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+@needs_git
+def test_gitignore_is_respected_when_walking_a_git_repository(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app.py", "generated/out.py", "pkg/gen_a.py", "pkg/keep.py", "pkg/sub/deep.py", "local.py", "notes/x.py"])
+    (tmp_path / ".gitignore").write_text("generated/\n# a comment\nlocal.py\n")
+    (tmp_path / "pkg" / ".gitignore").write_text("gen_*.py\nsub/\n")
+    (tmp_path / ".git" / "info" / "exclude").write_text("notes/\n")
+    assert _reported(_real(["check", "."], tmp_path)) == ["app.py", "pkg/keep.py"]
+    # from inside a folder: the rules above it still hold
+    assert _reported(_real(["check", "."], tmp_path / "pkg")) == ["keep.py"]
+    everything = _real(["check", "--no-respect-gitignore", "."], tmp_path)
+    assert len(_reported(everything)) == 7
+    # a file or folder named on the command line is checked whatever git thinks of it (as ruff does)
+    assert _reported(_real(["check", "local.py"], tmp_path)) == ["local.py"]
+    assert _reported(_real(["check", "generated"], tmp_path)) == ["generated/out.py"]
+    # the setting in pyproject.toml
+    (tmp_path / "pyproject.toml").write_text("[tool.secure-random]\nrespect-gitignore = false\n")
+    assert len(_reported(_real(["check", "."], tmp_path))) == 7
+
+
+@needs_git
+def test_a_negated_gitignore_pattern_re_includes_a_file(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["a.py", "keep.py"])
+    (tmp_path / ".gitignore").write_text("*.py\n!keep.py\n")
+    assert _reported(_real(["check", "."], tmp_path)) == ["keep.py"]
+
+
+def test_gitignore_is_not_read_outside_a_git_repository(tmp_path):
+    _write(tmp_path, ["app.py", "generated/out.py"])
+    (tmp_path / ".gitignore").write_text("generated/\n")
+    if any((p / ".git").exists() for p in tmp_path.parents):
+        pytest.skip("the temporary folder is inside a git work tree")
+    assert _reported(_real(["check", "."], tmp_path)) == ["app.py", "generated/out.py"]
+
+
+def test_a_library_package_named_test_is_checked_and_test_folders_are_not(tmp_path):
+    _write(tmp_path, [
+        "django/__init__.py", "django/test/__init__.py", "django/test/client.py",  # a library: checked
+        "django/test/test_client.py",                                                # a test by its name
+        "test/support.py",                                                           # CPython's Lib/test: tests
+        "pkg/__init__.py", "pkg/tests/helpers.py", "pkg/testing/__init__.py", "pkg/testing/tools.py",
+    ])
+    for empty in ("django/__init__.py", "django/test/__init__.py", "pkg/__init__.py", "pkg/testing/__init__.py"):
+        (tmp_path / empty).write_text("")
+    assert _reported(_real(["check", "."], tmp_path)) == ["django/test/client.py", "pkg/testing/tools.py"]
+    # the same answer from inside the package
+    assert _reported(_real(["check", "."], tmp_path / "django")) == ["test/client.py"]
+
+
+def test_test_paths_setting_replaces_the_built_in_rule(tmp_path):
+    _write(tmp_path, ["app/views.py", "qa/helpers.py", "tests/helpers.py", "app/test_views.py"])
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\ntest-paths = ["qa/", "test_*.py"]\n')
+    assert _reported(_real(["check", "."], tmp_path)) == ["app/views.py", "tests/helpers.py"]
+    # relative to the configuration's folder however the path is typed
+    assert _reported(_real(["check", "helpers.py"], tmp_path / "qa")) == []
+    assert _reported(_real(["check", "--include-tests", "."], tmp_path)) == [
+        "app/test_views.py", "app/views.py", "qa/helpers.py", "tests/helpers.py"]
+    # flake8 reads the same setting
+    flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "RND", "."], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert sorted({line.split(":")[0].removeprefix("./") for line in flake8.stdout.splitlines()}) == [
+        "app/views.py", "tests/helpers.py"], flake8.stdout + flake8.stderr
+
+
+def test_test_paths_must_be_a_list_of_strings(tmp_path):
+    _write(tmp_path, ["app.py"])
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\ntest-paths = "tests/"\n')
+    proc = _real(["check", "."], tmp_path)
+    assert proc.returncode == 2 and "'test-paths' must be a list of strings" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
+def test_nul_bytes_get_a_plain_message_whether_or_not_a_rule_reads_the_file(tmp_path):
+    (tmp_path / "uses.py").write_bytes(b"import random\nx = 1\0\n")
+    (tmp_path / "plain.py").write_bytes(b"x = 1\0\n")
+    proc = _real(["check", "."], tmp_path)
+    assert proc.returncode == 2
+    assert sorted(proc.stderr.splitlines()) == ["./plain.py: contains NUL bytes", "./uses.py: contains NUL bytes"]
+    fix = _real(["fix", "uses.py"], tmp_path)
+    assert (fix.returncode, fix.stderr) == (2, "uses.py: contains NUL bytes\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links")
+def test_link_loops_and_broken_links_named_on_the_command_line(tmp_path):
+    os.symlink("two.py", tmp_path / "one.py")
+    os.symlink("one.py", tmp_path / "two.py")
+    os.symlink("missing.py", tmp_path / "broken.py")
+    proc = _real(["check", "one.py", "broken.py"], tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["one.py: symbolic link loop", "broken.py: broken symbolic link (its target does not exist)"]
+    walked = _real(["check", "."], tmp_path)  # met while walking: skipped silently
+    assert (walked.returncode, walked.stderr) == (0, "")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_fix_does_not_rewrite_a_read_only_file(tmp_path):
+    target = tmp_path / "auth.py"
+    target.write_text(BAD)
+    target.chmod(0o444)
+    for args in (["fix", "auth.py"], ["check", "--fix", "auth.py"]):
+        proc = _real(args, tmp_path)
+        assert (proc.returncode, proc.stderr) == (2, "auth.py: permission denied\n"), args
+        assert target.read_text() == BAD
+
+
+CHECK_FIX = (
+    "import random\n"
+    "import secrets\n"
+    "\n"
+    "password = ''.join(random.choice('abcdefghijklmnopqrstuvwxyz0123456789') for _ in range(20))\n"
+    "session_key = secrets.token_hex(4)\n"
+    "roll = random.randint(1, 6)\n"
+)
+
+
+def test_check_fix_rewrites_and_reports_only_what_is_left(tmp_path):
+    """`check --fix` (ruff's way, and the pre-commit hook's entry): each finding said once, either
+    rewritten (`Rewriting PATH` on stderr) or reported on stdout at its place in the new text."""
+    (tmp_path / "app.py").write_text(CHECK_FIX)
+    proc = _real(["check", "--fix", "app.py"], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == "Rewriting app.py\n"
+    assert proc.stdout.splitlines() == [
+        "app.py:5:15: RND201 secrets.token_hex(4) gives 32 bits for 'session_key'; use at least 16 bytes (128 bits), 32 recommended"]
+    assert "secrets.choice('abcdefghijklmnopqrstuvwxyz0123456789')" in (tmp_path / "app.py").read_text()
+    assert "random.randint(1, 6)" in (tmp_path / "app.py").read_text()
+    again = _real(["check", "--fix", "app.py"], tmp_path)  # nothing left to rewrite: the same report
+    assert (again.returncode, again.stdout, again.stderr) == (1, proc.stdout, "")
+
+
+def test_check_fix_exit_status_and_selection(tmp_path):
+    (tmp_path / "app.py").write_text(CHECK_FIX.replace("session_key = secrets.token_hex(4)\n", ""))
+    # only RND2 selected: the RND101 call is neither rewritten nor reported
+    assert _real(["check", "--fix", "--select", "RND2", "app.py"], tmp_path).returncode == 0
+    assert "random.choice" in (tmp_path / "app.py").read_text()
+    proc = _real(["check", "--fix", "--exit-non-zero-on-fix", "app.py"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (1, "")  # rewritten, nothing left, and asked to fail on a fix
+    (tmp_path / "app.py").write_text(CHECK_FIX.replace("session_key = secrets.token_hex(4)\n", ""))
+    proc = _real(["check", "--fix", "app.py"], tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "Rewriting app.py\n")
+    stdin = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "--fix", "-"], cwd=tmp_path,
+                           input=CHECK_FIX, capture_output=True, text=True)
+    assert stdin.returncode == 2 and "secure-random fix -" in stdin.stderr and stdin.stderr.count("\n") == 1
