@@ -281,3 +281,33 @@ def test_held_out_flagged_kinds(src, line):
 ])
 def test_held_out_clock_kinds(src):
     assert [f for f in find(src, path="app/x.py") if f.code == "RND203"] == []
+
+
+# Second held-out set (38 packages, issue 12 note of stop 19): the kinds found there.
+@pytest.mark.parametrize("src", [
+    # an annotated assignment is followed like a plain one: the secret-sounding side is the
+    # readable payload of the client's own cookie (double-submit CSRF), so both sides came from outside
+    "async def validate_csrf(self, request):\n    signed_token = request.cookies.get('csrf')\n"
+    "    token = request.headers.get('X-CSRF-Token')\n    serializer = URLSafeTimedSerializer(self.key)\n"
+    "    signature: str = serializer.loads(signed_token, max_age=3600)\n    if token != signature:\n        raise ValueError\n",
+    # the same through an assignment expression
+    "def check(request):\n    if (sent := request.form.get('token')) == (signature := decode(request.cookies['sig'])):\n"
+    "        return True\n",
+])
+def test_annotated_and_walrus_assignments_are_followed(src):
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize(("src", "part"), [
+    # a method named `get` is not Django's `request.GET`: the part is the attribute read
+    ("def check(request):\n    return request._json.get('token') != settings.API_TOKEN\n", "'token' JSON field"),
+    # aiohttp's match_info, Starlette's path_params, Flask's view_args: the URL's path
+    ("async def hook(request):\n    return request.match_info.get('token') == BOT_TOKEN\n", "'token' path segment"),
+    ("async def hook(request):\n    return request.path_params['token'] == BOT_TOKEN\n", "'token' path segment"),
+    ("def hook():\n    return request.view_args['token'] == BOT_TOKEN\n", "'token' path segment"),
+    ("def api(request):\n    return request.GET.get('api_key') == API_KEY\n", "'api_key' query parameter"),
+    ("def api(request):\n    return request.POST['api_key'] == API_KEY\n", "'api_key' form field"),
+])
+def test_the_message_names_the_part_of_the_request(src, part):
+    [(_, message)] = rnd301(src)
+    assert message.startswith(part + " compared with"), message

@@ -52,12 +52,16 @@ _TRANSFORMS = frozenset(
      "encode", "decode", "b64encode", "b64decode", "hexlify", "unhexlify", "utf8", "quote", "unquote", "normalize",
      "format", "join", "split", "strip", "lower", "upper", "str", "bytes", "int", "loads", "dumps", "password"}
 )
-# Where in a request a value was found, for the message (Django's META, GET, POST; Flask's args, form).
+# Where in a request a value was found, for the message, by the attribute read (not a method called:
+# `.get(...)` is not Django's `GET`); a leading underscore is dropped (Starlette's cached `_json`).
 _REQUEST_PARTS = {
+    # Django's META, GET, POST; Flask's and Starlette's headers, cookies, args, form, query_params
     "headers": "header", "header": "header", "meta": "header", "cookies": "cookie", "cookie": "cookie",
     "form": "form field", "post": "form field", "args": "query parameter", "get": "query parameter",
     "query": "query parameter", "query_params": "query parameter", "params": "query parameter",
     "json": "JSON field", "data": "request field", "values": "request field",
+    # the URL's path: aiohttp's match_info, Starlette's path_params, Flask's view_args
+    "match_info": "path segment", "path_params": "path segment", "view_args": "path segment",
 }
 # Words of a function's name that say it checks what it is given (also run together: `checkpassword`).
 _CHECKING = frozenset(
@@ -163,10 +167,10 @@ class Origins:
     def _flows(self, fn: ast.AST) -> None:
         """Local names assigned from outside, to a fixpoint (`token = request.headers.get(...)`)."""
         assigns = [
-            (t.id, node.value)
+            (t.id, value)
             for node in ast.walk(fn)
-            if isinstance(node, ast.Assign)
-            for target in node.targets
+            for targets, value in _bindings(node)
+            for target in targets
             # `key, secret = (decode(i) for i in cookie.split("|"))`: each part of what came from outside
             for t in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target])
             if isinstance(t, ast.Name)
@@ -254,6 +258,18 @@ class Origins:
         return name is not None and isinstance(self.constants.get(name), ast.Constant)
 
 
+def _bindings(node: ast.AST) -> list:
+    """(targets, value) of a statement or expression that binds names to a value: `x = v`, `x: T = v`
+    (an annotation changes nothing about where the value comes from), `(x := v)`."""
+    if isinstance(node, ast.Assign):
+        return [(node.targets, node.value)]
+    if isinstance(node, ast.AnnAssign) and node.value is not None:
+        return [([node.target], node.value)]
+    if isinstance(node, ast.NamedExpr):
+        return [([node.target], node.value)]
+    return []
+
+
 def module_functions(tree: ast.Module) -> Dict[str, list]:
     """Every function and method of the module, by name."""
     found: Dict[str, list] = {}
@@ -330,7 +346,8 @@ def _keyed(arg: ast.AST) -> bool:
 
 def _request_part(parts: list) -> str:
     """`'X-Api-Key' header`, `'csrftoken' cookie`, `request data` for the parts read from a request."""
-    kind = next((_REQUEST_PARTS[p.lower()] for p in parts if isinstance(p, str) and p.lower() in _REQUEST_PARTS), None)
+    read = [p[1].lstrip("_").lower() for p in parts if isinstance(p, tuple) and p[0] == "data" and p[1]]
+    kind = next((_REQUEST_PARTS[name] for name in read if name in _REQUEST_PARTS), None)
     key = next((p[1] for p in reversed(parts) if isinstance(p, tuple)), None)
     if key and key.upper().startswith("HTTP_"):  # WSGI's environ / Django's META spelling of a header
         key, kind = key[5:].replace("_", "-").title(), "header"
