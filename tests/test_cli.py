@@ -339,3 +339,14 @@ def test_an_unknown_option_shows_the_subcommand_s_usage(tmp_path):
     assert proc.returncode == 2 and proc.stderr.startswith("usage: secure-random check")
     assert "unrecognized arguments: --bogus" in proc.stderr
     assert _real(["fix", "--bogus", "x.py"], tmp_path).stderr.startswith("usage: secure-random fix")
+
+
+def test_an_explicit_empty_selection_selects_nothing_and_explain_lists_a_family(tmp_path):
+    (tmp_path / "app.py").write_text(BAD)
+    assert _real(["check", "--select", "", "."], tmp_path).returncode == 0  # as `ruff check --select ""`
+    assert "RND101" in _real(["check", "--select", "", "--extend-select", "RND1", "."], tmp_path).stdout
+    (tmp_path / "pyproject.toml").write_text("[tool.secure-random]\nselect = []\n")
+    assert _real(["check", "."], tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").unlink()
+    family = _real(["explain", "RND2"], tmp_path)
+    assert family.returncode == 0 and [line.split()[0] for line in family.stdout.splitlines()] == ["RND201", "RND202", "RND203"]

@@ -177,3 +177,12 @@ def test_uris_are_relative_to_the_repository_and_bad_files_are_notifications(tmp
     (note,) = invocation["toolExecutionNotifications"]
     assert note["message"]["text"].startswith("cannot parse")
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "app/broken.py"
+
+
+def test_uris_are_percent_encoded(tmp_path):
+    """RFC 3986: a space, `#` or `%` in a file name cannot stand as it is in a URI reference."""
+    (tmp_path / "my dir").mkdir()
+    (tmp_path / "my dir" / "a#b%c.py").write_text(SRC)
+    _, log = sarif(tmp_path, "my dir")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"my%20dir/a%23b%25c.py"}

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's documentation, or list the rules",
                              description="Print a rule's documentation; with no rule, list every rule.")
     explain.add_argument("code", metavar="RULE", nargs="?",
-                         help="a rule's code or name (RND101, random-function-makes-secret); none lists every rule")
+                         help="a rule's code or name (RND101, random-function-makes-secret), or a family (RND2) to list; none lists every rule")
 
     parser.commands = {"check": check, "fix": fix, "explain": explain}  # type: ignore[attr-defined]
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix (`-` reads stdin, writes stdout)")
@@ -133,7 +133,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     configured = load(pyproject)  # select/ignore on the command line replace the configuration's
     where = str(pyproject) if pyproject else "configuration"
     try:
-        select = selectors(args.select, "--select") if args.select else selectors(configured.get("select", ()), where)
+        # an explicit empty selection (`--select ""`, `select = []`) selects nothing, as in ruff
+        select = selectors(args.select, "--select") if args.select is not None else (
+            selectors(configured["select"], where) if "select" in configured else None)
         ignore = selectors(args.ignore, "--ignore") if args.ignore else selectors(configured.get("ignore", ()), where)
         extend = selectors(configured.get("extend_select", ()), where) + selectors(args.extend_select or (), "--extend-select")
     except SelectionError as exc:
@@ -593,6 +595,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout, err: Te
             out.write(rule_list())
             return EXIT_CLEAN
         doc = explain(args.code)
+        if doc is None and args.code.upper().startswith("RND"):
+            doc = rule_list(args.code) or None  # a family: `explain RND2` lists its rules
         if doc is None:
             from .rules import RULES
 

@@ -80,11 +80,15 @@ def explain(code: str) -> Optional[str]:
     return None
 
 
-def rule_list() -> str:
-    """One line per rule, as `ruff rule --all` and `flake8 --help` list theirs: code, name, summary."""
-    width = max(len(rule.name) for rule in RULES)
+def rule_list(prefix: str = "") -> str:
+    """One line per rule, as `ruff rule --all` and `flake8 --help` list theirs: code, name, summary;
+    with `prefix` (`RND2`, any case), only that family; "" when no rule has it."""
+    rules = [rule for rule in RULES if rule.code.startswith(prefix.upper())]
+    if not rules:
+        return ""
+    width = max(len(rule.name) for rule in rules)
     return "".join(
-        f"{rule.code}  {rule.name:<{width}}  {rule.summary.removeprefix('Flags ').rstrip('.')}\n" for rule in RULES
+        f"{rule.code}  {rule.name:<{width}}  {rule.summary.removeprefix('Flags ').rstrip('.')}\n" for rule in rules
     )
 
 

@@ -148,10 +148,16 @@ def _level(code: str) -> str:
 
 
 def _uri(path: str, root: Path) -> str:
-    """A relative URI with forward slashes (what code scanning matches against the repository)."""
+    """A relative URI reference with forward slashes (what code scanning matches against the
+    repository), percent-encoded as RFC 3986 requires (`my file#2.py` -> `my%20file%232.py`); a path
+    on another drive than `root` becomes an absolute `file:` URI."""
+    from urllib.parse import quote
+
     absolute = Path(path).resolve()
     try:
         rel = absolute.relative_to(root)
     except ValueError:
-        rel = Path(os.path.relpath(absolute, root)) if absolute.anchor == root.anchor else absolute
-    return rel.as_posix()
+        if absolute.anchor != root.anchor:
+            return absolute.as_uri()
+        rel = Path(os.path.relpath(absolute, root))
+    return quote(rel.as_posix(), safe="/")

@@ -52,9 +52,12 @@ def chosen(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 
 def effective(select: Optional[Sequence[str]], extend: Sequence[str], strict: bool) -> Tuple[str, ...]:
-    """The selectors in force: `select` (or the default, with RND9 when strict mode is on, marked as
-    implicit) and `extend`."""
-    base = tuple(select) if select else tuple(_IMPLICIT + p for p in DEFAULT_SELECT + (("RND9",) if strict else ()))
+    """The selectors in force: `select` (None: the default, with RND9 when strict mode is on, marked as
+    implicit; an empty sequence: none) and `extend`."""
+    if select is None:  # nothing said: the default
+        base = tuple(_IMPLICIT + p for p in DEFAULT_SELECT + (("RND9",) if strict else ()))
+    else:  # what was said, even nothing (`select = []`: only `extend-select` is reported, as in ruff)
+        base = tuple(select)
     return base + tuple(extend)
 
 
