@@ -18,6 +18,17 @@ def flagged(src: str, path: str = "app/views.py", codes: str = "RND1") -> list:
 
 
 FLAGGED = {
+    # 0. the import itself continued over lines (backslash, parentheses): the text prefilter must see it
+    "import_continued_with_a_backslash": ("""
+        import os, \\
+            random
+        password = "".join(random.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(20))
+        """, "app/views.py", [3]),
+    "import_keyword_continued": ("""
+        import\\
+            random
+        token = "%032x" % random.getrandbits(128)
+        """, "app/views.py", [3]),
     # 1. benign or fake words in enclosing names never hide a direct strong sink
     "demo_function_password": ("""
         import random, string

@@ -50,6 +50,7 @@ def test_gitignore_is_respected_when_walking_a_git_repository(tmp_path):
     # the setting in pyproject.toml
     (tmp_path / "pyproject.toml").write_text("[tool.secure-random]\nrespect-gitignore = false\n")
     assert len(_reported(_real(["check", "."], tmp_path))) == 7
+    assert _reported(_real(["check", "--respect-gitignore", "."], tmp_path)) == ["app.py", "pkg/keep.py"]
 
 
 @needs_git
@@ -58,6 +59,94 @@ def test_a_negated_gitignore_pattern_re_includes_a_file(tmp_path):
     _write(tmp_path, ["a.py", "keep.py"])
     (tmp_path / ".gitignore").write_text("*.py\n!keep.py\n")
     assert _reported(_real(["check", "."], tmp_path)) == ["keep.py"]
+
+
+def _git_shows(root) -> list:
+    """The Python files git shows (tracked, or untracked and not ignored): what `check .` must check."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=root,
+                            capture_output=True, text=True, check=True).stdout.split()
+    return sorted(p for p in listed if p.endswith(".py"))
+
+
+@needs_git
+@pytest.mark.parametrize("rules", [
+    "*\n!*/\n!*.py\n",                    # ignore everything but Python files, in every folder
+    "vendor/**\n!vendor/*.py\n",           # re-include files below a `**`
+    "vendor/**/\n",                         # every folder below vendor, not vendor itself
+    "generated/\n!docs/\n",                # a negation that does not reach into an ignored folder
+    "**/build/\n!keep.py\n",
+    "/top.py\nsub/**/deep.py\n",
+])
+def test_the_files_checked_are_the_files_git_shows(tmp_path, rules):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["top.py", "vendor/x.py", "vendor/lib/y.py", "docs/generated/z.py", "generated/g.py",
+                      "pkg/build/keep.py", "pkg/build/other.py", "sub/a/b/deep.py", "sub/deep.py", "docs/d.py"])
+    (tmp_path / ".gitignore").write_text(rules)
+    assert _reported(_real(["check", "."], tmp_path)) == _git_shows(tmp_path)
+
+
+@needs_git
+def test_a_tracked_file_is_checked_even_if_an_ignore_rule_matches_it(tmp_path):
+    """git never ignores what it tracks: `lib/` in GitHub's Python .gitignore must not hide
+    a committed `app/lib/tokens.py`."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app/lib/tokens.py", "app/lib/untracked.py"])
+    (tmp_path / ".gitignore").write_text("lib/\n")
+    subprocess.run(["git", "add", "-f", "app/lib/tokens.py"], cwd=tmp_path, check=True)
+    assert _reported(_real(["check", "."], tmp_path)) == ["app/lib/tokens.py"]
+
+
+@needs_git
+def test_nested_repositories_and_a_folder_above_them_follow_each_ones_rules(tmp_path):
+    for repo in ("one", "two"):
+        (tmp_path / repo).mkdir()
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path / repo, check=True)
+        _write(tmp_path / repo, ["app.py", "gen/out.py"])
+        (tmp_path / repo / ".gitignore").write_text("gen/\n")
+    # a repository inside another keeps its own rules, not the outer one's
+    _write(tmp_path / "one", ["inner/app.py", "inner/local.py"])
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path / "one" / "inner", check=True)
+    (tmp_path / "one" / ".gitignore").write_text("gen/\nlocal.py\n")
+    (tmp_path / "one" / "inner" / ".gitignore").write_text("app.py\n")
+    assert _reported(_real(["check", "."], tmp_path)) == ["one/app.py", "one/inner/local.py", "two/app.py"]
+
+
+@pytest.mark.skipif(os.name == "nt" or (hasattr(os, "geteuid") and os.geteuid() == 0), reason="POSIX modes; root reads anything")
+def test_a_folder_that_cannot_be_read_is_reported(tmp_path):
+    _write(tmp_path, ["app.py", "locked/x.py"])
+    (tmp_path / "locked").chmod(0)
+    try:
+        proc = _real(["check", "."], tmp_path)
+        assert proc.returncode == 2 and proc.stderr.strip().endswith("locked: permission denied"), proc.stderr
+        assert _real(["check", "locked"], tmp_path).returncode == 2
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="hard links")
+def test_a_file_reached_twice_is_checked_and_fixed_once(tmp_path):
+    _write(tmp_path, ["app.py"], CHECK_FIX)
+    os.link(tmp_path / "app.py", tmp_path / "same.py")
+    proc = _real(["check", ".", "app.py"], tmp_path)
+    assert len(proc.stdout.splitlines()) == 2  # RND101 and RND201 of one file, not four
+    fixed = _real(["check", "--fix", "app.py", "."], tmp_path)
+    assert fixed.stdout.splitlines() == [
+        "app.py:5:15: RND201 secrets.token_hex(4) gives 32 bits for 'session_key'; use at least 16 bytes (128 bits), 32 recommended"]
+
+
+@needs_git
+def test_the_codemod_skips_what_fix_skips(tmp_path):
+    """libcst walks folders itself; the codemod leaves out what `secure-random fix` would not reach."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app/a.py", ".venv/lib/site-packages/x.py", "build_out/b.py", "legacy/c.py"])
+    (tmp_path / ".gitignore").write_text("build_out/\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\nexclude = ["legacy"]\n')
+    proc = subprocess.run([sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "-x",
+                           "flake8_secure_random.codemod.SecureRandomCommand", "."],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    changed = sorted(str(p.relative_to(tmp_path)).replace(os.sep, "/") for p in tmp_path.rglob("*.py") if p.read_text() != BAD)
+    assert changed == ["app/a.py"]
 
 
 def test_gitignore_is_not_read_outside_a_git_repository(tmp_path):
@@ -176,3 +265,48 @@ def test_check_fix_exit_status_and_selection(tmp_path):
     stdin = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "--fix", "-"], cwd=tmp_path,
                            input=CHECK_FIX, capture_output=True, text=True)
     assert stdin.returncode == 2 and "secure-random fix -" in stdin.stderr and stdin.stderr.count("\n") == 1
+
+
+def test_a_folder_that_cannot_be_read_is_reported_even_when_running_as_root(tmp_path, monkeypatch):
+    """The same as above where permissions cannot be taken away (root): the OS's refusal simulated."""
+    from flake8_secure_random.files import python_files
+
+    _write(tmp_path, ["app.py", "locked/x.py"])
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = [(os.path.relpath(p, tmp_path), str(problem) if problem else None) for p, problem in python_files([str(tmp_path)])]
+    assert found == [("app.py", None), ("locked", "permission denied")]
+
+
+def test_whether_a_file_is_a_test_does_not_depend_on_how_its_path_is_typed(tmp_path):
+    """Judged relative to the project's top folder (the pyproject.toml's, else .git/setup.py's)."""
+    project = tmp_path / "tests" / "myproject"  # a checkout that happens to sit under a `tests` folder
+    _write(project, ["pkg/__init__.py", "pkg/test/__init__.py", "pkg/test/client.py", "tests/helpers.py", "app.py"])
+    for empty in ("pkg/__init__.py", "pkg/test/__init__.py"):
+        (project / empty).write_text("")
+    (project / "pyproject.toml").write_text("[project]\nname = 'myproject'\n")
+    wanted = ["app.py", "pkg/test/client.py"]
+    assert _reported(_real(["check", "."], project)) == wanted
+    absolute = _real(["check", str(project)], project)  # as editors pass paths to flake8
+    assert sorted(os.path.relpath(line.split(":")[0], project) for line in absolute.stdout.splitlines()) == wanted
+    assert _reported(_real(["check", "."], project / "tests")) == []  # from inside tests/: still tests
+    assert _reported(_real(["check", "tests/../pkg/test/client.py"], project)) == ["tests/../pkg/test/client.py"]
+    flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "RND", str(project)], cwd=project,
+                            capture_output=True, text=True)
+    assert sorted({os.path.relpath(line.split(":")[0], project) for line in flake8.stdout.splitlines()}) == wanted
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links")
+def test_test_paths_hold_through_a_linked_folder(tmp_path):
+    real = tmp_path / "real"
+    _write(real, ["qa/helpers.py", "app.py"])
+    (real / "pyproject.toml").write_text('[tool.secure-random]\ntest-paths = ["qa/"]\n')
+    os.symlink(real, tmp_path / "link")
+    proc = _real(["check", str(tmp_path / "link" / "qa" / "helpers.py"), str(tmp_path / "link" / "app.py")], real)
+    assert [os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines()] == ["app.py"]

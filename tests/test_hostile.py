@@ -150,7 +150,7 @@ def test_an_unreadable_file_is_one_line(tmp_path, monkeypatch):
 
     monkeypatch.setattr(files, "open", deny, raising=False)
     code, _, err = run(["check", str(path)])
-    assert (code, err) == (2, f"{path}: Permission denied\n")
+    assert (code, err) == (2, f"{path}: permission denied\n")
 
 
 def test_nothing_to_change_means_no_write(tmp_path):

@@ -189,7 +189,7 @@ def find(
     uses_random, compares, draws, builds, predictable = prefiltered or plan(source)
     if not (uses_random or compares or draws or builds or predictable):
         return []
-    if path is not None and not settings.include_tests and is_test_path(path, settings.test_paths, settings.test_paths_base):
+    if path is not None and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root):
         return []
     if tree is None:
         tree = parse(source)
@@ -225,8 +225,11 @@ def find(
 
 
 # An import that can bring in a random source: `import random`, `from random import ...`,
-# `import numpy as np`, `from numpy import random`, `import os, random as r`.
-_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:random|numpy)\b", re.M)
+# `import numpy as np`, `from numpy import random`, `import os, random as r`, also continued over
+# lines with a backslash or inside parentheses (`from numpy import (\n    random,\n)`).
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from|import)(?:[ \t]|\\\r?\n)(?:[^\n\\(]|\\\r?\n|\\|\([^)]*\))*?\b(?:random|numpy)\b", re.M
+)
 
 
 def might_use_random(source: str) -> bool:

@@ -33,10 +33,10 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from .config import project_root  # noqa: F401  (where the cache folder goes)
 from .model import Finding, Settings
 
 FOLDER = ".secure-random-cache"
-_PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
 _MARKERS = {
     ".gitignore": "# made by secure-random\n*\n",
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by secure-random.\n",
@@ -51,18 +51,6 @@ _TMP_STALE_S = 3600  # temporary files of a run killed while saving
 
 # What a run learnt about one file it read: digest, size, mtime_ns, inode, ctime_ns, when read (ns).
 Read = Tuple[str, int, int, int, int, int]
-
-
-def project_root(pyproject: Optional[Path], start: Path) -> Path:
-    """Where the cache folder goes: the configuration's folder, else the nearest project folder
-    above `start`, else `start` itself."""
-    if pyproject is not None:
-        return pyproject.resolve().parent
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
-            return folder
-    return start
 
 
 def digest(data: bytes) -> str:

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .config import ConfigError, find_pyproject, settings_from
-from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, project_root, status
+from .config import ConfigError, find_pyproject, project_root, settings_from
+from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, status
 from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
 from .paths import is_test_path
@@ -107,8 +107,11 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
     p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
     p.add_argument("--exclude", type=_words, metavar="GLOB,GLOB", help="paths not to check, added to the config's `exclude`")
-    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
-                   help="also check the files git ignores (.gitignore, .git/info/exclude) when walking folders")
+    gitignore = p.add_mutually_exclusive_group()
+    gitignore.add_argument("--respect-gitignore", dest="respect_gitignore", action="store_true", default=None,
+                           help="when walking folders, skip what git ignores (the default; overrides the configuration)")
+    gitignore.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                           help="also check the files git ignores (.gitignore, .git/info/exclude) when walking folders")
     p.add_argument("--min-password-bits", type=float, metavar="BITS",
                    help="RND202: least entropy for a password or key from a known alphabet (default 64)")
     p.add_argument("--strict", action="store_true", default=None,
@@ -126,7 +129,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     pyproject = args.config if args.config is not None else find_pyproject(Path.cwd())
     if args.config is not None and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
-    args.config_path = pyproject  # the project root is its folder (see `cache.project_root`)
+    args.config_path = pyproject  # the project root is its folder (see `config.project_root`)
     from .config import load
     from .selection import SelectionError, effective, needs_strict, per_file, selectors
 
@@ -175,6 +178,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         strict=args.strict,
         min_password_bits=args.min_password_bits,
         unsafe_fixes=getattr(args, "unsafe_fixes", None),
+        root=str(project_root(pyproject, Path(here))),
     )
 
 
@@ -272,7 +276,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             errors += 1
             problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
-        elif path == "-" or settings.include_tests or not is_test_path(path, settings.test_paths, settings.test_paths_base):
+        elif path == "-" or settings.include_tests or not is_test_path(path, settings.test_paths, settings.root):
             order.append((path, shown))
         else:
             skipped_tests += 1
@@ -532,7 +536,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             print(f"{shown}: {problem}", file=err)
             failed = True
             continue
-        if path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.test_paths_base):
+        if path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root):
             continue
         did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, _rules_for(args, path))
         changed |= did_change

@@ -1,18 +1,21 @@
 """The libcst adapter: `python -m libcst.tool codemod flake8_secure_random.codemod.SecureRandomCommand PATH`.
 
-The same findings and the same rewrites as `secure-random fix`; settings come from the nearest
-pyproject.toml's `[tool.secure-random]`, as for the command line.
+The same findings and the same rewrites as `secure-random fix`, on the same files: settings come
+from the `[tool.secure-random]` of the pyproject.toml nearest the current folder, as for the command
+line, and a file `fix` would not reach walking the current folder (a virtualenv, a tool folder, what
+git ignores, `exclude`) is skipped.
 """
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import libcst as cst
 from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
 
 from .analysis import find
-from .config import ConfigError, find_pyproject, settings_from
+from .config import ConfigError, find_pyproject, project_root, settings_from
 from .fixing import apply, file_context
 
 
@@ -37,13 +40,17 @@ class SecureRandomCommand(CodemodCommand):
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         path = self.context.filename
-        try:
-            pyproject = find_pyproject(Path(path).resolve().parent) if path else None
+        try:  # the configuration in force where the command runs, as for `secure-random fix`
+            pyproject = find_pyproject(Path.cwd())
             settings = settings_from(
                 pyproject, include_tests=self.include_tests or None, unsafe_fixes=self.unsafe_fixes or None,
+                root=str(project_root(pyproject, Path.cwd())),
             )
-        except ConfigError as exc:
+        except (ConfigError, OSError) as exc:
             raise SkipFile(str(exc)) from None
+        if path and self._walk_skips(path, settings, pyproject):
+            raise SkipFile("not a file `secure-random fix` would rewrite (a tool or virtualenv folder, "
+                           "excluded, or ignored by git)")
         source = tree.code
         if path and not _reproduces(path, tree):
             raise SkipFile("libcst does not reproduce this file byte for byte (form feeds, lone CR newlines); "
@@ -72,6 +79,20 @@ class SecureRandomCommand(CodemodCommand):
         if new.bytes != wanted:
             raise SkipFile("libcst would not write the result byte for byte; use `secure-random fix`")
         return new
+
+
+    _git = None
+
+    def _walk_skips(self, path: str, settings, pyproject) -> bool:  # type: ignore[no-untyped-def]
+        """libcst walks folders itself: leave out what `secure-random fix` leaves out walking the
+        current folder (see `files.walk_skips`); test files are left out by `find()`."""
+        from .files import walk_skips
+        from .gitignore import GitIgnore
+
+        if settings.respect_gitignore and SecureRandomCommand._git is None:
+            SecureRandomCommand._git = GitIgnore()
+        base = str(pyproject.resolve().parent) if pyproject is not None else None
+        return walk_skips(path, os.getcwd(), settings.exclude, base, SecureRandomCommand._git if settings.respect_gitignore else None)
 
 
 def _reproduces(path: str, tree: cst.Module) -> bool:

@@ -31,6 +31,24 @@ class ConfigError(Exception):
     """The configuration is wrong; the message names the file and the key."""
 
 
+# Files that mark a project's top folder (PEP 518's pyproject.toml, setuptools' setup.cfg and
+# setup.py, a git work tree).
+_PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
+
+
+def project_root(pyproject: Optional[Path], start: Path) -> Path:
+    """The project's top folder: the configuration's folder, else the nearest folder at or above
+    `start` holding a project marker, else `start` itself. Real paths (symbolic links resolved).
+    The cache goes there, and test paths are judged relative to it."""
+    if pyproject is not None:
+        return pyproject.resolve().parent
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+            return folder
+    return start
+
+
 def find_pyproject(start: Path) -> Optional[Path]:
     for folder in [start, *start.parents]:
         candidate = folder / "pyproject.toml"
@@ -79,8 +97,6 @@ def load(pyproject: Optional[Path]) -> Dict[str, Any]:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{pyproject}: '{key}' must be a list of strings")
             out[field] = tuple(value)
-    if "test_paths" in out:  # relative to the configuration's folder, as `exclude` is
-        out["test_paths_base"] = str(pyproject.resolve().parent)
     return out
 
 

@@ -101,8 +101,26 @@ def python_files(
 ) -> Iterator[Tuple[str, "SourceError | None"]]:
     """Each file to check (files given by name, `*.py` under folders), or an error for a bad path.
     `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder.
-    With `respect_gitignore`, what git ignores is skipped while walking a folder (`gitignore.py`);
-    a path given by name is checked whatever git thinks of it, as ruff does."""
+    With `respect_gitignore`, what git does not show is skipped while walking a folder
+    (`gitignore.py`); a path given by name is checked whatever git thinks of it, as ruff does.
+    A file reached twice (named twice, through a linked folder, a hard link) is given once, under
+    the first name it was reached by."""
+    from .gitignore import GitIgnore
+
+    ignore = GitIgnore() if respect_gitignore else None
+    seen: set = set()
+
+    def first_time(path: str) -> bool:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return True  # reading it will say what is wrong
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == "-":
             yield raw, None
@@ -111,11 +129,39 @@ def python_files(
         if excluded(raw, exclude, base):
             continue
         if path.is_dir():
-            yield from ((f, None) for f in _walk(raw, respect_gitignore) if not excluded(f, exclude, base))
+            for found, problem in _walk(raw, ignore):
+                if problem is not None:
+                    yield found, problem
+                elif not excluded(found, exclude, base) and first_time(found):
+                    yield found, None
         elif path.is_file():
-            yield raw, None
+            if first_time(raw):
+                yield raw, None
         else:
             yield raw, SourceError(_missing(raw))
+
+
+def walk_skips(path: str, top: str, exclude: Sequence[str] = (), base: Optional[str] = None,
+               ignore: "Optional[object]" = None) -> bool:
+    """Whether walking `top` would leave out the file `path` (inside it): a folder on the way that
+    `_walk` skips (tool and virtualenv folders, `build` at the top...), an `exclude` pattern, or git
+    (`ignore`, a `gitignore.GitIgnore`). For a front-end that is handed files by another walker (the
+    libcst codemod), so that it rewrites what `secure-random fix` would."""
+    absolute, top = os.path.abspath(path), os.path.abspath(top)
+    relative = os.path.relpath(absolute, top)
+    if relative.startswith(".."):
+        return False
+    parts = relative.split(os.sep)
+    folder = top
+    for depth, part in enumerate(parts[:-1]):
+        if part in SKIP_DIRS or part.endswith(".egg-info") or (part in TOP_SKIP_DIRS and depth == 0):
+            return True
+        folder = os.path.join(folder, part)
+        if os.path.isfile(os.path.join(folder, "pyvenv.cfg")):
+            return True
+    if excluded(path, exclude, base):
+        return True
+    return ignore is not None and not ignore.ignored(top, True) and ignore.ignored(absolute, False)  # type: ignore[attr-defined]
 
 
 def _missing(path: str) -> str:
@@ -128,34 +174,44 @@ def _missing(path: str) -> str:
         if os.path.islink(path):
             return "broken symbolic link (its target does not exist)"
         if exc.errno != errno.ENOENT:
-            return exc.strerror or str(exc)
+            return os_reason(exc)
         return "no such file or directory"
     return "not a regular file"
 
 
-def _walk(top: str, respect_gitignore: bool = True) -> List[str]:
-    from .gitignore import GitIgnore
+def os_reason(exc: OSError) -> str:
+    """The OS's one-line reason, in lower case as the rest of the messages (`permission denied`)."""
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
 
-    ignore = GitIgnore.around(top) if respect_gitignore else None
-    if ignore is not None and ignore.ignored(top, True):
+
+def _walk(top: str, ignore: "Optional[object]" = None) -> Iterator[Tuple[str, "SourceError | None"]]:
+    """The `*.py` files under `top`, in sorted order, and (folder, error) for a folder that cannot
+    be read (git warns about those too; they are not skipped in silence)."""
+    if ignore is not None and ignore.ignored(top, True):  # type: ignore[attr-defined]
         ignore = None  # a folder named on the command line is checked, ignored or not
-    found: List[str] = []
-    for root, dirs, files in os.walk(top, onerror=None, followlinks=False):
+    errors: List[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=errors.append, followlinks=False):
+        while errors:
+            failed = errors.pop(0)
+            yield failed.filename or root, SourceError(os_reason(failed))
         dirs[:] = sorted(
             d for d in dirs
             if d not in SKIP_DIRS and not d.endswith(".egg-info")
             and not (d in TOP_SKIP_DIRS and root == top)
             and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg"))
-            and not (ignore is not None and ignore.ignored(os.path.join(root, d), True))
+            and not (ignore is not None and ignore.ignored(os.path.join(root, d), True))  # type: ignore[attr-defined]
         )
         # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
         # link is skipped: its target is checked where it lives, so nothing is reported twice.
-        found.extend(
-            p for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
-            if os.path.isfile(p) and not os.path.islink(p)
-            and not (ignore is not None and ignore.ignored(p, False))
-        )
-    return found
+        for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py")):
+            if os.path.isfile(p) and not os.path.islink(p) and not (
+                ignore is not None and ignore.ignored(p, False)  # type: ignore[attr-defined]
+            ):
+                yield p, None
+    while errors:  # the top folder itself could not be read
+        failed = errors.pop(0)
+        yield failed.filename or top, SourceError(os_reason(failed))
 
 
 def decode(data: bytes) -> str:
@@ -207,7 +263,7 @@ def read_with_stat(path: str) -> Tuple[bytes, os.stat_result]:
             st = os.fstat(f.fileno())  # before reading: a write landing during the read changes it after
             return f.read(), st
     except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
+        raise SourceError(os_reason(exc)) from None
 
 
 def read_source(path: str) -> str:

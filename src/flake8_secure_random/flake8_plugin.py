@@ -50,12 +50,15 @@ class SecureRandomChecker:
         here (flake8 has no way to report it as one line); `secure-random check` reports it."""
         from pathlib import Path
 
-        from .config import ConfigError, find_pyproject, load
+        from .config import ConfigError, find_pyproject, load, project_root
 
+        pyproject = root = None
         try:
-            base = {k: v for k, v in load(find_pyproject(Path.cwd())).items()
+            pyproject = find_pyproject(Path.cwd())
+            root = str(project_root(pyproject, Path.cwd()))
+            base = {k: v for k, v in load(pyproject).items()
                     if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits",
-                             "test_paths", "test_paths_base")}
+                             "test_paths")}
         except (ConfigError, OSError) as exc:
             import sys
 
@@ -72,7 +75,7 @@ class SecureRandomChecker:
             strict=True,  # RND9xx are in flake8's default ignore list; --extend-select RND9 shows them
             min_password_bits=bits if bits != _DEFAULT_BITS else float(base.get("min_password_bits", _DEFAULT_BITS)),
             test_paths=base.get("test_paths"),
-            test_paths_base=base.get("test_paths_base"),
+            root=root,
         )
 
     def run(self) -> Iterator[Tuple[int, int, str, type]]:

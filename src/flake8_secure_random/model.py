@@ -19,10 +19,12 @@ class Settings:
     exclude: Tuple[str, ...] = ()
     # Skip what git ignores when walking a folder (the command line; flake8 finds files itself).
     respect_gitignore: bool = True
-    # Gitignore-style patterns of test files, relative to `test_paths_base` (the configuration's
-    # folder); None: the built-in rule (`paths.is_test_path`).
+    # Gitignore-style patterns of test files, relative to `root`; None: the built-in rule
+    # (`paths.is_test_path`).
     test_paths: Optional[Tuple[str, ...]] = None
-    test_paths_base: Optional[str] = None
+    # The project's top folder, a real path (`config.project_root`): test paths are judged relative
+    # to it, so that how a path is typed does not matter. None: paths as given.
+    root: Optional[str] = None
     # Also report every other non-cryptographic random call (RND9xx), as bandit's B311 does.
     strict: bool = False
     # RND202: passwords and keys from a known alphabet need at least this much entropy.

@@ -20,8 +20,11 @@ DEFAULT_TEST_PATHS = (
 )
 
 
-def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, base: Optional[str] = None) -> bool:
-    """True for test code, which is skipped by default.
+def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Optional[str] = None) -> bool:
+    """True for test code, which is skipped by default. The path is judged relative to `root`, the
+    project's top folder (`config.project_root`), so that how it is typed does not matter
+    (`tests/../app/x.py`, an absolute path through a folder named `tests` above the project, a run
+    from inside `tests/`); a path outside `root`, or without one, is judged as given.
 
     Without `patterns`, the built-in rule: a file named `test_*.py`, `*_test.py`, `tests.py` or
     `conftest.py`, or under a folder named `tests`, `unittests` or `unit_tests`, or under a folder
@@ -29,41 +32,42 @@ def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, base: Opti
     `__init__.py`: `django/test/client.py` is library code, `Lib/test/support.py` is not).
 
     With `patterns` (the `test-paths` setting), exactly those: gitignore-style patterns (pathspec's
-    `GitIgnoreSpec`, gitignore(5)) matched against the path relative to `base`, the folder of the
-    configuration that sets them, or against the path as given when it is outside `base`.
+    `GitIgnoreSpec`, gitignore(5)) matched against the relative path.
 
     >>> is_test_path("pkg/tests/helpers.py"), is_test_path("test_auth.py"), is_test_path("latest.py")
     (True, True, False)
     >>> is_test_path("qa/helpers.py", patterns=["qa/"]), is_test_path("tests/helpers.py", patterns=["qa/"])
     (True, False)
     """
+    absolute, relative = _relative(path, root)
     if patterns is not None:
-        return _matches(path, tuple(patterns), base)
-    p = PurePath(path.replace("\\", "/"))
-    name = p.name
+        return _spec(tuple(patterns)).match_file(relative)
+    name = relative.rpartition("/")[2]
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
         return True
-    folders = p.parts[:-1]
+    folders = relative.split("/")[:-1]
+    above = absolute[: len(absolute) - len(relative)]  # the root, or the folder the path was typed from
     for i, part in enumerate(folders):
         if part in _TEST_DIRS:
             return True
-        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(*folders[:i], "__init__.py")):
+        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(above, *folders[:i], "__init__.py")):
             return True
     return False
 
 
-def _matches(path: str, patterns: Tuple[str, ...], base: Optional[str]) -> bool:
-    candidate = None
-    if base is not None:
-        try:
-            relative = os.path.relpath(os.path.abspath(path), base)
-        except ValueError:  # another drive (Windows)
-            relative = ".."
-        if not relative.startswith(".."):
-            candidate = relative
-    if candidate is None:
-        candidate = os.path.normpath(path)
-    return _spec(patterns).match_file(candidate.replace(os.sep, "/").lstrip("/"))
+def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:
+    """(the absolute path, the path with `/` relative to `root` when inside it, else as given, made
+    normal: `a/../b` is `b`)."""
+    absolute = os.path.abspath(path)
+    if root is not None:
+        for candidate in (absolute, os.path.realpath(absolute)):  # a folder may be reached through a link
+            inside = candidate.startswith(root.rstrip(os.sep) + os.sep)
+            if inside:
+                return candidate, candidate[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+    given = os.path.normpath(path)
+    if os.path.isabs(given):
+        return absolute, absolute.replace(os.sep, "/").lstrip("/")
+    return absolute, given.replace(os.sep, "/")
 
 
 @lru_cache(maxsize=8)
