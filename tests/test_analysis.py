@@ -472,7 +472,7 @@ def test_comparison_across_a_line_break_and_with_call_arguments():
           "    return stored_password_hash == hash_password(request.POST['password'])\n"
     found = check(src)
     assert [(f.line, f.code) for f in found] == [(2, "RND301"), (5, "RND301")]
-    assert found[0].message.startswith("'X-Token' header compared with == to 'API_TOKEN'")
+    assert found[0].message.startswith("'X-Token' header compared with == to 'settings.API_TOKEN'")
     assert found[1].message.startswith("'password' form field compared with == to 'stored_password_hash'")
 
 

@@ -105,16 +105,16 @@ FLAGGED = {
         def api(request):
             if request.headers.get("X-Api-Key") == settings.API_KEY:
                 return "ok"
-        """, 2, "'X-Api-Key' header compared with == to 'API_KEY'"),
+        """, 2, "'X-Api-Key' header compared with == to 'settings.API_KEY'"),
     "plaintext_password": ("""
         def login(user, typed_password):
             return user.password != typed_password
-        """, 2, "parameter 'typed_password' of login() compared with != to 'password'"),
+        """, 2, "parameter 'typed_password' of login() compared with != to 'user.password'"),
     "token_against_a_typed_password": ("""
         class Door:
             def unlock(self, typed_password):
                 return self.token == typed_password
-        """, 3, "parameter 'typed_password' of unlock() compared with == to 'token'"),
+        """, 3, "parameter 'typed_password' of unlock() compared with == to 'self.token'"),
     "csrf_check": ("""
         def check_csrf(request):
             current_token = request.session["csrf_token"]
@@ -126,7 +126,7 @@ FLAGGED = {
         class EmailDevice:
             def verify_token(self, token):
                 return token == self.token
-        """, 3, "parameter 'token' of verify_token() compared with == to 'token'"),
+        """, 3, "parameter 'token' of verify_token() compared with == to 'self.token'"),
     "wsgi_header": ("""
         def app(environ, start_response):
             if environ.get("HTTP_X_AUTH_TOKEN") != AUTH_TOKEN:
@@ -137,7 +137,7 @@ FLAGGED = {
             def post(self):
                 if self.get_argument("api_key") != self.settings["api_key"]:
                     raise PermissionError
-        """, 3, "'api_key' request field compared with != to 'api_key'"),
+        """, 3, "'api_key' request field compared with != to 'self.settings['api_key']'"),
     "hmac_of_the_body": ("""
         import hashlib, hmac
         def verify_webhook(body, signature):
@@ -149,7 +149,7 @@ FLAGGED = {
         def reset(token):
             if token != current_user.reset_token:
                 abort(403)
-        """, 3, "parameter 'token' of reset() compared with != to 'reset_token'"),
+        """, 3, "parameter 'token' of reset() compared with != to 'current_user.reset_token'"),
 }
 
 

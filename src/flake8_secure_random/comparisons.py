@@ -355,6 +355,13 @@ def _computed_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: _S
     return compared_secret(value, other, vocab, scope) and expr.id  # type: ignore[return-value]
 
 
+def _as_written(expr: ast.AST) -> Optional[str]:
+    """The secret side as the code spells it (`settings.API_KEY`, `mac.hexdigest()`), when short
+    enough for a message; None for a long expression (the message then gives the secret's name)."""
+    text = ast.unparse(expr)
+    return text if len(text) <= 40 and "\n" not in text else None
+
+
 def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]) -> List[Finding]:
     out: List[Finding] = []
     wanted = candidate_lines("\n".join(lines))
@@ -386,11 +393,12 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
             if not sent:
                 continue
             op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+            shown = _as_written(mine) or secret
             out.append(finding_at(
                 "RND301", span(node), lines,
-                f"{sent} compared with {op} to '{secret}'; use secrets.compare_digest()",
-                f"{sent} comes from outside and '{secret}' is secret: {op} stops at the first differing byte, "
-                f"so response times reveal '{secret}' byte by byte", op, secret,
+                f"{sent} compared with {op} to '{shown}'; use secrets.compare_digest()",
+                f"{sent} comes from outside and '{shown}' is secret ({secret}): {op} stops at the first differing "
+                f"byte, so response times reveal it byte by byte", op, secret,
             ))
             break
     return out

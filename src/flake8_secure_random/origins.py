@@ -63,6 +63,11 @@ _REQUEST_PARTS = {
     # the URL's path: aiohttp's match_info, Starlette's path_params, Flask's view_args
     "match_info": "path segment", "path_params": "path segment", "view_args": "path segment",
 }
+# Reader methods, by the part of the request they read (Twisted's getHeader/getCookie, Tornado's
+# get_cookie, Werkzeug's headers.get...): the called name, lower case, no underscores.
+_READER_PARTS = {"getheader": "header", "getallheaders": "header", "getcookie": "cookie", "getsignedcookie": "cookie",
+                 "getsecurecookie": "cookie", "getjson": "JSON field", "getargument": "request field",
+                 "getbodyargument": "form field", "getqueryargument": "query parameter"}
 # Words of a function's name that say it checks what it is given (also run together: `checkpassword`).
 _CHECKING = frozenset(
     {
@@ -78,8 +83,9 @@ _ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "websocke
 _RECEIVED = frozenset(
     {
         "provided", "received", "submitted", "given", "supplied", "incoming", "typed", "entered", "presented",
-        "claimed", "candidate", "input", "untrusted", "attempt", "guess", "raw",
+        "claimed", "candidate", "input", "untrusted", "attempt", "guess",
     }
+    # not `raw`: it says unprocessed, and raw bytes come as often from a database, a cache or a file
 )
 # Words that say a value is the one something is checked against (the program's own).
 _OWN = frozenset(
@@ -103,8 +109,8 @@ def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
             expr = expr.value
         elif isinstance(expr, ast.Subscript):
             key = expr.slice
-            if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                parts.append(("key", key.value))
+            if isinstance(key, ast.Constant) and isinstance(key.value, (str, bytes)):
+                parts.append(("key", key.value if isinstance(key.value, str) else key.value.decode("latin-1")))
             elif not isinstance(key, (ast.Constant, ast.Slice)) and not (
                 isinstance(key, ast.UnaryOp) and isinstance(key.operand, ast.Constant)
             ):
@@ -113,8 +119,11 @@ def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
             called = False
             expr = expr.value
         elif isinstance(expr, ast.Call):
-            if expr.args and isinstance(expr.args[0], ast.Constant) and isinstance(expr.args[0].value, str):
-                parts.append(("key", expr.args[0].value))  # `headers.get("X-Api-Key")`
+            first = expr.args[0].value if expr.args and isinstance(expr.args[0], ast.Constant) else None
+            if isinstance(first, bytes):  # Twisted's `request.getHeader(b"X-Hub-Signature")`
+                first = first.decode("latin-1")
+            if isinstance(first, str):
+                parts.append(("key", first))  # `headers.get("X-Api-Key")`
             called = True
             expr = expr.func
         elif isinstance(expr, ast.Await):
@@ -136,6 +145,7 @@ class Origins:
         self.constants = constants
         self.functions = functions or {}  # the module's functions and methods by name
         self.outside: Dict[str, str] = {}  # local name -> how it came from outside, for the message
+        self.kinds: Dict[str, str] = {}  # local name holding a whole part of a request -> "form field"...
         self.values: Dict[str, ast.AST] = {}  # local name -> the value of its only assignment
         if function is not None:
             self._parameters(function)
@@ -188,6 +198,7 @@ class Origins:
                     how = self.from_outside(value)
                     if how:
                         self.outside[name] = how
+                        self.kinds[name] = _part_kind(value)
                         grew = True
 
     def from_outside(self, expr: ast.AST) -> Optional[str]:
@@ -203,11 +214,14 @@ class Origins:
         if (at is not None and not (names[at:at + 1] and names[at] in _SERVER_SIDE)) or any(
             n in _REQUEST_READERS for n in names
         ):
-            return _request_part(parts)
+            return _request_part(parts, root)
         if root is not None and root in self.outside and root not in ("self", "cls") and not any(
             isinstance(p, tuple) and p[0] == "data" for p in parts
         ) and all(p in _ACCESSORS for p in names):
-            return self.outside[root]  # `data["token"]`, `token.encode()`; not `user.password`, an object's field
+            # `data["token"]`, `token.encode()`; not `user.password`, an object's field
+            key = next((p[1] for p in parts if isinstance(p, tuple) and p[0] == "key"), None)
+            kind = self.kinds.get(root)
+            return f"'{key}' {kind}" if key and kind else self.outside[root]
         last = names[-1] if names else None
         if last and any(w in _RECEIVED for w in words(last)) and not isinstance(expr, ast.Call):
             return f"'{last}'"
@@ -344,17 +358,34 @@ def _keyed(arg: ast.AST) -> bool:
     return any(any(w in ("key", "secret", "pepper") for w in words(callee_name(node))) for node in ast.walk(arg))
 
 
-def _request_part(parts: list) -> str:
-    """`'X-Api-Key' header`, `'csrftoken' cookie`, `request data` for the parts read from a request."""
+def _request_part(parts: list, root: Optional[str] = None) -> str:
+    """`'X-Api-Key' header`, `'csrftoken' cookie`, `request data` for the parts read from a request
+    (`root`: the name the chain starts from; a submitted `form`'s attributes are its fields)."""
+    if root == "form":  # Django's and WTForms' form, emmett's `form.params.password`
+        fields = [p[1] for p in parts if isinstance(p, tuple) and p[0] in ("key", "data") and p[1]]
+        return f"'{fields[-1]}' form field" if fields else "form data"
     read = [p[1].lstrip("_").lower() for p in parts if isinstance(p, tuple) and p[0] == "data" and p[1]]
     kind = next((_REQUEST_PARTS[name] for name in read if name in _REQUEST_PARTS), None)
-    key = next((p[1] for p in reversed(parts) if isinstance(p, tuple)), None)
+    if kind is None:
+        called = [p.replace("_", "").lower() for p in parts if isinstance(p, str)]
+        kind = next((_READER_PARTS[name] for name in called if name in _READER_PARTS), None)
+    key = next((p[1] for p in reversed(parts) if isinstance(p, tuple) and p[0] == "key"), None)
     if key and key.upper().startswith("HTTP_"):  # WSGI's environ / Django's META spelling of a header
         key, kind = key[5:].replace("_", "-").title(), "header"
     if key:
         return f"'{key}' {kind or 'request field'}"
     readers = [p for p in parts if isinstance(p, str) and p in _REQUEST_READERS]
     return f"a value from {readers[0]}()" if readers else "request data"
+
+
+def _part_kind(value: ast.AST) -> str:
+    """The kind of a whole part of a request bound to a name (`data = req.form` -> "form field"),
+    so that `data["password"]` reads as the `'password' form field`; "" for anything else."""
+    root, parts = _root(value)
+    if root == "form" and not parts:
+        return "form field"
+    read = [p[1] for p in parts if isinstance(p, tuple) and p[0] == "data" and p[1]]
+    return _REQUEST_PARTS.get(read[-1].lstrip("_").lower(), "") if read and parts[-1] == read[-1] else ""
 
 
 def module_constants(tree: ast.Module) -> Dict[str, ast.AST]:
