@@ -311,3 +311,43 @@ def test_annotated_and_walrus_assignments_are_followed(src):
 def test_the_message_names_the_part_of_the_request(src, part):
     [(_, message)] = rnd301(src)
     assert message.startswith(part + " compared with"), message
+
+
+# Third held-out set (50 packages): the false kinds found there, as programs of our own.
+@pytest.mark.parametrize("src", [
+    # an ORM column compared inside a query builds SQL (SQLAlchemy, Peewee): nothing is compared here
+    "def remote_login(request):\n    token = request.form['token']\n"
+    "    return db.query(RemoteToken).filter(RemoteToken.auth_token == token).first()\n",
+    "def check_user_session(user_id, session_key):\n"
+    "    return session.query(Sessions).filter(Sessions.session_key == session_key).count()\n",
+    # a class, not a value: a type annotation compared with a class named like a secret
+    "def special_args(fn, type_hint):\n    return type_hint == oauth.OAuthToken\n",
+    "def check_param(param):\n    return param.annotation == AccessToken\n",
+    # the value sent was already matched exactly by a lookup: `==` only picks among what it matched
+    "def webhook(request):\n    token = request.match_info['token']\n    if not tokens.get(token):\n        return 404\n"
+    "    if token == main_bot.token:\n        return main_bot.process(request)\n",
+    "def redeem(request, raw_barcode):\n    positions = OrderPosition.objects.filter(secret=raw_barcode)\n"
+    "    for p in positions:\n        if p.secret == raw_barcode:\n            return p\n",
+    "def check(request):\n    key = request.headers['X-Key']\n    if key not in KNOWN_KEYS:\n        raise PermissionError\n"
+    "    return key == settings.API_KEY\n",
+])
+def test_third_held_out_quiet_kinds(src):
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize(("src", "line"), [
+    # a lookup with another value (the user's name) does not vouch for the password sent
+    ("def login(request):\n    user = User.objects.get(username=request.POST['username'])\n"
+     "    return user.password == request.POST['password']\n", 3),
+    # a lookup after the comparison does not either
+    ("def check(request):\n    key = request.headers['X-Key']\n    ok = key == settings.API_KEY\n"
+     "    audit.get(key)\n    return ok\n", 3),
+])
+def test_third_held_out_flagged_kinds(src, line):
+    assert [f[0] for f in rnd301(src)] == [line]
+
+
+def test_a_revocation_check_does_not_vouch_for_the_value():
+    src = ("def check(request):\n    key = request.headers['X-Key']\n    if key in REVOKED:\n        raise PermissionError\n"
+           "    return key == settings.API_KEY\n")
+    assert [f[0] for f in rnd301(src)] == [5]

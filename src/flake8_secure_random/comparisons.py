@@ -355,6 +355,27 @@ def _computed_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: _S
     return compared_secret(value, other, vocab, scope) and expr.id  # type: ignore[return-value]
 
 
+def _cap_words(name: str) -> bool:
+    """A class's name as PEP 8 spells them (`AccessToken`, `User_Sessions`); not a constant's (`API_KEY`)."""
+    return name[:1].isupper() and any(c.islower() for c in name)
+
+
+def _class_or_column(expr: ast.AST) -> bool:
+    """A class (`OAuthToken`, `oauth.OAuthToken`) or a class's attribute spelled as a field
+    (`RemoteToken.auth_token`): an ORM model's column, which `==` turns into a query's condition
+    (SQLAlchemy, Peewee, Pony), or a descriptor; not a value held at run time. A class's attribute in
+    capitals (`Config.API_KEY`) is a setting and is not meant here."""
+    if isinstance(expr, ast.Name):
+        return _cap_words(expr.id)
+    if not isinstance(expr, ast.Attribute):
+        return False
+    if _cap_words(expr.attr):
+        return True
+    owner = expr.value
+    owner_name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+    return _cap_words(owner_name) and not expr.attr.isupper()
+
+
 def _as_written(expr: ast.AST) -> Optional[str]:
     """The secret side as the code spells it (`settings.API_KEY`, `mac.hexdigest()`), when short
     enough for a message; None for a long expression (the message then gives the secret's name)."""
@@ -385,13 +406,15 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
             continue  # `token == self.reset_url_token`, bound to "set-password": a mode, not a secret
         if where.integer(left) or where.integer(right):
             continue  # `totp(key) == int(token)`: integers are compared whole, not byte by byte
+        if _class_or_column(left) or _class_or_column(right):
+            continue  # `Token.secret == sent` inside a query builds SQL; `hint == OAuthToken` compares types
         for mine, theirs in ((left, right), (right, left)):
             secret = compared_secret(mine, theirs, vocab, scope) or _computed_secret(mine, theirs, vocab, scope, where)
             if not secret or where.from_outside(mine):
                 continue  # not a secret, or both sides typed by whoever sends the request
             sent = where.from_outside(theirs)
-            if not sent:
-                continue
+            if not sent or where.matched_before(theirs, node.lineno):
+                continue  # nothing sent; or a lookup already matched what was sent exactly
             op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
             shown = _as_written(mine) or secret
             out.append(finding_at(

@@ -68,6 +68,9 @@ _REQUEST_PARTS = {
 _READER_PARTS = {"getheader": "header", "getallheaders": "header", "getcookie": "cookie", "getsignedcookie": "cookie",
                  "getsecurecookie": "cookie", "getjson": "JSON field", "getargument": "request field",
                  "getbodyargument": "form field", "getqueryargument": "query parameter"}
+# Calls that find records by the values they are given: a mapping's `get`, Django's and SQLAlchemy's
+# `filter`/`filter_by`/`exclude`/`get_object_or_404`, Peewee's `get_or_none`, pymongo's `find`/`find_one`.
+_LOOKUPS = frozenset({"get", "filter", "filter_by", "exclude", "get_or_none", "get_object_or_404", "find", "find_one"})
 # Words of a function's name that say it checks what it is given (also run together: `checkpassword`).
 _CHECKING = frozenset(
     {
@@ -147,9 +150,11 @@ class Origins:
         self.outside: Dict[str, str] = {}  # local name -> how it came from outside, for the message
         self.kinds: Dict[str, str] = {}  # local name holding a whole part of a request -> "form field"...
         self.values: Dict[str, ast.AST] = {}  # local name -> the value of its only assignment
+        self.lookups: Dict[str, int] = {}  # local name -> first line where it is used as a lookup key
         if function is not None:
             self._parameters(function)
             self._flows(function)
+            self._lookups(function)
 
     def _parameters(self, fn: ast.AST) -> None:
         args = fn.args  # type: ignore[attr-defined]
@@ -200,6 +205,30 @@ class Origins:
                         self.outside[name] = how
                         self.kinds[name] = _part_kind(value)
                         grew = True
+
+    def _lookups(self, fn: ast.AST) -> None:
+        """Where each name is used as a key to find something: `table[name]`, `table.get(name)`,
+        `name in table`, `Model.objects.filter(secret=name)`."""
+        for node in ast.walk(fn):
+            keys: list = []
+            if isinstance(node, ast.Subscript):
+                keys = [node.slice]
+            elif isinstance(node, ast.If) and _leaves(node.body) and isinstance(node.test, ast.Compare) \
+                    and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.NotIn):
+                keys = [node.test.left]  # `if key not in KNOWN: raise`; not `if key in revoked: raise`
+            elif isinstance(node, ast.Call) and callee_name(node.func) in _LOOKUPS:
+                keys = node.args[:1] if callee_name(node.func) == "get" else []
+                keys += [k.value for k in node.keywords if k.arg is not None]
+            for key in keys:
+                if isinstance(key, ast.Name):
+                    line = getattr(node, "lineno", 0)
+                    self.lookups[key.id] = min(self.lookups.get(key.id, line), line)
+
+    def matched_before(self, expr: ast.AST, line: int) -> bool:
+        """Whether the value `expr` (a name) was used, on an earlier line of the same function, as
+        the key of a lookup: the lookup found what matches it exactly, so a later `==` with what it
+        found decides nothing a guess could learn from (a route among known tokens, a filter)."""
+        return isinstance(expr, ast.Name) and self.lookups.get(expr.id, line) < line
 
     def from_outside(self, expr: ast.AST) -> Optional[str]:
         """How `expr` comes from outside ("'X-Api-Key' header", "parameter 'token' of verify()"), or None."""
@@ -270,6 +299,15 @@ class Origins:
             isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")
         ) else None
         return name is not None and isinstance(self.constants.get(name), ast.Constant)
+
+
+def _leaves(body: list) -> bool:
+    """Whether a block ends by leaving: `return`, `raise`, `continue`, `break`, or a call that
+    raises by name (`abort(403)`, Flask and Bottle; `exit()`)."""
+    last = body[-1] if body else None
+    if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return True
+    return isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and callee_name(last.value.func) in ("abort", "exit")
 
 
 def _bindings(node: ast.AST) -> list:
