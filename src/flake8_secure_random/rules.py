@@ -592,9 +592,15 @@ RULES: Tuple[Rule, ...] = (
             "(`verify_signature`, `token_type`, `signature_method`), identifiers (`session_key != "
             "user.pk`), fields of a looked-up object passed to a checker (`user.password` in `login(user, "
             "typed)` is the secret side), a lock's, pager's or parser's token, a plain `digest` in a "
-            "function that names no key, secret or signature (a checksum), and comparisons inside "
-            "`__eq__`, `assert` or `self.assertTrue(...)`. A comparison split over lines is found when the "
-            "operator begins or ends one of them."
+            "function that names no key, secret or signature (a checksum), a class or an ORM model's column "
+            "(`Token.secret == sent` inside `.filter()` builds SQL; `hint == OAuthToken` compares types; a "
+            "class's setting in capitals, `Config.API_KEY`, counts as a constant), a value the same function "
+            "already used as a lookup key before the comparison (`tokens[sent]`, `tokens.get(sent)`, "
+            "`.filter(secret=sent)`, `if sent not in KNOWN: raise`: the lookup matched it, the `==` only "
+            "chooses among matches), and comparisons inside `__eq__`, `assert` or `self.assertTrue(...)`. "
+            "A comparison split over lines is found when the operator begins or ends one of them. The "
+            "message names the part of the request a value came from (`'X-Api-Key' header`, `'token' path "
+            "segment`, `'password' form field`) and the secret side as the code spells it."
         ),
         bad=(
             Example(
