@@ -351,3 +351,17 @@ def test_a_revocation_check_does_not_vouch_for_the_value():
     src = ("def check(request):\n    key = request.headers['X-Key']\n    if key in REVOKED:\n        raise PermissionError\n"
            "    return key == settings.API_KEY\n")
     assert [f[0] for f in rnd301(src)] == [5]
+
+
+@pytest.mark.parametrize(("src", "line"), [
+    # an HMAC computed inside the comparison, through an alias of hmac.new
+    ("from hmac import new as hnew\nfrom hashlib import sha256\n"
+     "def validate_signature(uri, nonce, signature, auth_token):\n"
+     "    return b64(hnew(auth_token, uri + nonce, sha256).digest()).strip() == signature\n", 4),
+    ("import hmac\ndef verify_hook(body, sig):\n    return sig != hmac.new(KEY, body, 'sha256').hexdigest().upper()\n", 3),
+    # `_value`: the value of the secret its other words name
+    ("def hook(request):\n    received_secret = request.getHeader(b'X-Gitlab-Token')\n"
+     "    expected_secret_value = options.get('secret')\n    if received_secret != expected_secret_value:\n        return 403\n", 4),
+])
+def test_fourth_kinds_inline_macs_and_values(src, line):
+    assert [f[0] for f in rnd301(src)] == [line]

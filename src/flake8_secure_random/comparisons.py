@@ -23,7 +23,7 @@ import re
 from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
-from .origins import Origins, module_constants, module_functions
+from .origins import Origins, hmac_names, module_constants, module_functions
 from .rules import finding_at, span
 from .sinks import callee_name, target_name
 from .vocabulary import HARMLESS_SENSES, NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
@@ -78,6 +78,8 @@ _KEYED = frozenset(
      "credentials", "token"}
 )
 
+# Trailing words that name the content of what the words before them name (`secret_value`).
+_CONTENT_OF = frozenset({"value", "val"})
 # Calls that compute a MAC or a digest: a local set once from one is the secret they name.
 _MAC_CALLS = frozenset({"hexdigest", "digest", "hmac"})
 # Calls whose result is a cryptographic value: `hmac.new(...).hexdigest()`, `compute_signature(...)`.
@@ -209,6 +211,8 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
     if not name or _constant_name(other):
         return None
     ws = words(name)
+    if len(ws) > 1 and ws[-1] in _CONTENT_OF:
+        ws = ws[:-1]  # `expected_secret_value`: the value of what the words before it name
     if not ws or ws[-1] in NOT_SECRET_HEADS or vocab.benign_word(ws[-1]) or vocab.fake(name):
         return None
     if any(w in _NOT_AUTH for w in ws) or ws[0] in _FLAG_VERBS or "_".join(ws) in _PUBLIC or any(
@@ -355,6 +359,22 @@ def _computed_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: _S
     return compared_secret(value, other, vocab, scope) and expr.id  # type: ignore[return-value]
 
 
+def _inline_mac(expr: ast.AST, macs: Set[str]) -> Optional[str]:
+    """`base64(hmac.new(key, msg, sha256).digest()).strip()`: a value computed, in the comparison
+    itself, from a MAC of the hmac module (Python docs, hmac): the program's secret, whatever the
+    calls around it. Returns "HMAC" or None."""
+    if isinstance(expr, ast.Name):
+        return None  # a local is judged by its name (`_computed_secret`)
+    for node in ast.walk(expr):
+        if isinstance(node, ast.Call):
+            func = node.func
+            spelled = func.id if isinstance(func, ast.Name) else (
+                f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else "")
+            if spelled in macs or spelled.endswith(("hmac.new", "hmac.HMAC", "hmac.digest")):
+                return "HMAC"
+    return None
+
+
 def _cap_words(name: str) -> bool:
     """A class's name as PEP 8 spells them (`AccessToken`, `User_Sessions`); not a constant's (`API_KEY`)."""
     return name[:1].isupper() and any(c.islower() for c in name)
@@ -389,6 +409,7 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
     constants: Optional[dict] = None
     functions: dict = {}
     origins: dict = {}
+    macs: Set[str] = set()
     for node, scope in _walk_lines(tree, wanted):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             continue
@@ -398,10 +419,10 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
         if getattr(scope.function, "name", "") in ("__eq__", "__ne__"):
             continue  # two objects compared field by field: identity, not a check of a guess
         if constants is None:
-            constants, functions = module_constants(tree), module_functions(tree)
+            constants, functions, macs = module_constants(tree), module_functions(tree), hmac_names(tree)
         where = origins.get(scope.function)
         if where is None:
-            where = origins[scope.function] = Origins(tree, scope.function, constants, functions)
+            where = origins[scope.function] = Origins(tree, scope.function, constants, functions, macs)
         if where.constant(left) or where.constant(right):
             continue  # `token == self.reset_url_token`, bound to "set-password": a mode, not a secret
         if where.integer(left) or where.integer(right):
@@ -409,7 +430,8 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
         if _class_or_column(left) or _class_or_column(right):
             continue  # `Token.secret == sent` inside a query builds SQL; `hint == OAuthToken` compares types
         for mine, theirs in ((left, right), (right, left)):
-            secret = compared_secret(mine, theirs, vocab, scope) or _computed_secret(mine, theirs, vocab, scope, where)
+            secret = compared_secret(mine, theirs, vocab, scope) or _computed_secret(mine, theirs, vocab, scope, where) \
+                or _inline_mac(mine, macs)
             if not secret or where.from_outside(mine):
                 continue  # not a secret, or both sides typed by whoever sends the request
             sent = where.from_outside(theirs)

@@ -127,6 +127,8 @@ def _root(expr: ast.AST) -> Tuple[Optional[str], list]:
                 first = first.decode("latin-1")
             if isinstance(first, str):
                 parts.append(("key", first))  # `headers.get("X-Api-Key")`
+            elif expr.args and isinstance(expr.args[0], ast.Name) and expr.args[0].id.lstrip("_").isupper():
+                parts.append(("key", expr.args[0].id))  # `getHeader(_HEADER_GITLAB_TOKEN)`: a constant's name
             called = True
             expr = expr.func
         elif isinstance(expr, ast.Await):
@@ -142,9 +144,10 @@ class Origins:
 
     def __init__(
         self, module: ast.Module, function: Optional[ast.AST], constants: Dict[str, ast.AST],
-        functions: Optional[Dict[str, list]] = None,
+        functions: Optional[Dict[str, list]] = None, hmac_names: Set[str] = frozenset(),
     ) -> None:
         self.function = function
+        self.hmac_names = hmac_names  # `hnew` for `from hmac import new as hnew` (see `hmac_names`)
         self.constants = constants
         self.functions = functions or {}  # the module's functions and methods by name
         self.outside: Dict[str, str] = {}  # local name -> how it came from outside, for the message
@@ -257,7 +260,7 @@ class Origins:
         if isinstance(expr, ast.Call) and _transforms(expr):  # `hash_password(typed)`: made from what was sent ...
             chain = _calls_in_chain(expr)
             given = [a for c in chain for a in list(c.args) + [k.value for k in c.keywords]]
-            if any(_keyed(a) for a in given) or any(_mac(c) for c in chain):
+            if any(_keyed(a) for a in given) or any(_mac(c, self.hmac_names) for c in chain):
                 return None  # ... but a MAC of it under the program's key is the program's secret
             for arg in given:
                 how = self.from_outside(arg)
@@ -381,13 +384,27 @@ def _transforms(call: ast.Call) -> bool:
     return given <= 1 or any(w in _TRANSFORMS for w in words(callee_name(call.func)))
 
 
-def _mac(call: ast.Call) -> bool:
-    """`hmac.new(key, msg, ...)`, `hmac.HMAC(...)`, `hmac.digest(key, msg, ...)`: the first argument is
-    a key by the API's definition (Python docs, hmac), whatever it is called."""
+def _mac(call: ast.Call, aliases: Set[str] = frozenset()) -> bool:
+    """`hmac.new(key, msg, ...)`, `hmac.HMAC(...)`, `hmac.digest(key, msg, ...)`, or one of them under
+    a name the module gave it (`aliases`, see `hmac_names`): the first argument is a key by the API's
+    definition (Python docs, hmac), whatever it is called."""
     func = call.func
     name = callee_name(func)
     owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
-    return name == "HMAC" or (owner == "hmac" and name in ("new", "digest"))
+    spelled = f"{owner}.{name}" if owner else name
+    return name == "HMAC" or (owner == "hmac" and name in ("new", "digest")) or spelled in aliases
+
+
+def hmac_names(tree: ast.Module) -> Set[str]:
+    """How the module spells the hmac module's MAC functions: `hnew` for `from hmac import new as
+    hnew`, `HMAC`, `h.new` for `import hmac as h`."""
+    found: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "hmac":
+            found.update(a.asname or a.name for a in node.names if a.name in ("new", "HMAC", "digest"))
+        elif isinstance(node, ast.Import):
+            found.update(f"{a.asname or a.name}.{f}" for a in node.names if a.name == "hmac" for f in ("new", "HMAC", "digest"))
+    return found
 
 
 def _keyed(arg: ast.AST) -> bool:
@@ -413,7 +430,9 @@ def _request_part(parts: list, root: Optional[str] = None) -> str:
     if key:
         return f"'{key}' {kind or 'request field'}"
     readers = [p for p in parts if isinstance(p, str) and p in _REQUEST_READERS]
-    return f"a value from {readers[0]}()" if readers else "request data"
+    if readers:
+        return f"a value from {readers[0]}()"
+    return f"a request {kind}" if kind else "request data"
 
 
 def _part_kind(value: ast.AST) -> str:
