@@ -310,3 +310,57 @@ def test_test_paths_hold_through_a_linked_folder(tmp_path):
     os.symlink(real, tmp_path / "link")
     proc = _real(["check", str(tmp_path / "link" / "qa" / "helpers.py"), str(tmp_path / "link" / "app.py")], real)
     assert [os.path.basename(line.split(":")[0]) for line in proc.stdout.splitlines()] == ["app.py"]
+
+
+@needs_git
+def test_without_git_the_ignore_files_are_read_and_the_user_is_told(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app.py", "generated/out.py"])
+    (tmp_path / ".gitignore").write_text("generated/\n")
+    env = {k: v for k, v in os.environ.items() if k != "SECURE_RANDOM_CACHE_DIR"} | {"SECURE_RANDOM_NO_CACHE": "1"}
+    env["PATH"] = str(tmp_path / "no-git-here")  # git cannot be found
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "."], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+    assert _reported(proc) == ["app.py"]
+    assert proc.stderr.count("\n") == 1 and "git is not installed" in proc.stderr and "warning" in proc.stderr
+
+
+@needs_git
+def test_a_checked_trees_git_configuration_runs_nothing(tmp_path):
+    """`core.fsmonitor` is a command git runs; the checked code and its repository are never run."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app.py"])
+    subprocess.run(["git", "add", "app.py"], cwd=tmp_path, check=True)
+    marker = tmp_path / "ran"
+    subprocess.run(["git", "config", "core.fsmonitor", f"touch {marker}; false"], cwd=tmp_path, check=True)
+    assert _reported(_real(["check", "."], tmp_path)) == ["app.py"]
+    assert not marker.exists()
+
+
+@needs_git
+def test_a_case_only_rename_is_found_where_git_ignores_case(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "config", "core.ignorecase", "true"], cwd=tmp_path, check=True)
+    _write(tmp_path, ["app/tokens.py"])
+    subprocess.run(["git", "add", "app/tokens.py"], cwd=tmp_path, check=True)
+    (tmp_path / "app").rename(tmp_path / "App")  # renamed on disk, the index still says app/
+    (tmp_path / "App" / "tokens.py").rename(tmp_path / "App" / "Tokens.py")
+    assert _reported(_real(["check", "."], tmp_path)) == ["App/Tokens.py"]
+
+
+def test_where_the_command_runs_does_not_decide_what_is_a_test(tmp_path):
+    project = tmp_path / "tests" / "proj"
+    _write(project, ["app/tokens.py", "lib/__init__.py", "lib/test/__init__.py", "lib/test/client.py"])
+    for empty in ("lib/__init__.py", "lib/test/__init__.py"):
+        (project / empty).write_text("")
+    (project / "setup.py").write_text("")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    for cwd in (other, tmp_path):  # from a folder in no project, from the folder above
+        proc = _real(["check", str(project / "app" / "tokens.py"), os.path.relpath(project / "lib" / "test" / "client.py", cwd)], cwd)
+        assert len(proc.stdout.splitlines()) == 2, (cwd, proc.stdout, proc.stderr)
+
+
+def test_the_last_gitignore_flag_wins(tmp_path):
+    _write(tmp_path, ["app.py"])
+    assert _real(["check", "--respect-gitignore", "--no-respect-gitignore", "."], tmp_path).returncode == 1

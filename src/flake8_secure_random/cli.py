@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .config import ConfigError, find_pyproject, project_root, settings_from
+from .config import ConfigError, find_project_root, find_pyproject, project_root, settings_from
 from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, status
 from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
@@ -107,11 +107,11 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-benign-words", type=_words, metavar="W1,W2", help="more words that name harmless values")
     p.add_argument("--include-tests", action="store_true", default=None, help="also check test files (skipped by default)")
     p.add_argument("--exclude", type=_words, metavar="GLOB,GLOB", help="paths not to check, added to the config's `exclude`")
-    gitignore = p.add_mutually_exclusive_group()
-    gitignore.add_argument("--respect-gitignore", dest="respect_gitignore", action="store_true", default=None,
-                           help="when walking folders, skip what git ignores (the default; overrides the configuration)")
-    gitignore.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
-                           help="also check the files git ignores (.gitignore, .git/info/exclude) when walking folders")
+    # both set one value: the last one given wins, as with ruff's pair
+    p.add_argument("--respect-gitignore", dest="respect_gitignore", action="store_true", default=None,
+                   help="when walking folders, check only what git shows (the default; overrides the configuration)")
+    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                   help="also check the files git ignores (.gitignore, .git/info/exclude) when walking folders")
     p.add_argument("--min-password-bits", type=float, metavar="BITS",
                    help="RND202: least entropy for a password or key from a known alphabet (default 64)")
     p.add_argument("--strict", action="store_true", default=None,
@@ -178,7 +178,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         strict=args.strict,
         min_password_bits=args.min_password_bits,
         unsafe_fixes=getattr(args, "unsafe_fixes", None),
-        root=str(project_root(pyproject, Path(here))),
+        root=_as_str(find_project_root(pyproject, Path(here))),
     )
 
 
@@ -270,7 +270,8 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     if args.fix and "-" in args.paths:
         print("secure-random: error: check --fix rewrites files in place, not stdin; use `secure-random fix -`", file=err)
         return EXIT_ERROR
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore,
+                                          lambda line: print(f"secure-random: warning: {line}", file=err)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
@@ -530,7 +531,8 @@ def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore,
+                                          lambda line: print(f"secure-random: warning: {line}", file=err)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             print(f"{shown}: {problem}", file=err)
@@ -645,3 +647,7 @@ def _silence_stdout() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _as_str(path: "Optional[Path]") -> "Optional[str]":
+    return str(path) if path is not None else None

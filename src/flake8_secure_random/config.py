@@ -39,14 +39,20 @@ _PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
 def project_root(pyproject: Optional[Path], start: Path) -> Path:
     """The project's top folder: the configuration's folder, else the nearest folder at or above
     `start` holding a project marker, else `start` itself. Real paths (symbolic links resolved).
-    The cache goes there, and test paths are judged relative to it."""
+    The cache goes there."""
+    return find_project_root(pyproject, start) or start.resolve()
+
+
+def find_project_root(pyproject: Optional[Path], start: Path) -> Optional[Path]:
+    """`project_root` without the last resort: None when no configuration or marker says where the
+    project is (a run from `/` or a home folder). Test paths are judged relative to it."""
     if pyproject is not None:
         return pyproject.resolve().parent
     start = start.resolve()
     for folder in [start, *start.parents]:
         if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
             return folder
-    return start
+    return None
 
 
 def find_pyproject(start: Path) -> Optional[Path]:

@@ -11,7 +11,7 @@ import stat
 import tokenize
 import warnings
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
 # Folders no one wants linted: VCS data, virtualenvs, tool caches, build output.
 SKIP_DIRS = frozenset(
@@ -98,16 +98,17 @@ def excluded(path: str, patterns: Sequence[str], base: Optional[str] = None) -> 
 
 def python_files(
     paths: Sequence[str], exclude: Sequence[str] = (), base: Optional[str] = None, respect_gitignore: bool = True,
+    warn: Optional[Callable[[str], None]] = None,
 ) -> Iterator[Tuple[str, "SourceError | None"]]:
     """Each file to check (files given by name, `*.py` under folders), or an error for a bad path.
     `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder.
     With `respect_gitignore`, what git does not show is skipped while walking a folder
     (`gitignore.py`); a path given by name is checked whatever git thinks of it, as ruff does.
     A file reached twice (named twice, through a linked folder, a hard link) is given once, under
-    the first name it was reached by."""
+    the first name it was reached by. `warn` receives one line for each work tree git could not
+    list (see `gitignore.GitIgnore.warnings`)."""
     from .gitignore import GitIgnore
 
-    ignore = GitIgnore() if respect_gitignore else None
     seen: set = set()
 
     def first_time(path: str) -> bool:
@@ -129,11 +130,14 @@ def python_files(
         if excluded(raw, exclude, base):
             continue
         if path.is_dir():
+            ignore = GitIgnore(os.path.realpath(raw)) if respect_gitignore else None
             for found, problem in _walk(raw, ignore):
                 if problem is not None:
                     yield found, problem
                 elif not excluded(found, exclude, base) and first_time(found):
                     yield found, None
+            for line in ignore.warnings if ignore is not None and warn is not None else ():
+                warn(line)
         elif path.is_file():
             if first_time(raw):
                 yield raw, None
@@ -188,26 +192,32 @@ def os_reason(exc: OSError) -> str:
 def _walk(top: str, ignore: "Optional[object]" = None) -> Iterator[Tuple[str, "SourceError | None"]]:
     """The `*.py` files under `top`, in sorted order, and (folder, error) for a folder that cannot
     be read (git warns about those too; they are not skipped in silence)."""
-    if ignore is not None and ignore.ignored(top, True):  # type: ignore[attr-defined]
+    real_top = os.path.realpath(top)
+    if ignore is not None and ignore.ignored(real_top, True, real=True):  # type: ignore[attr-defined]
         ignore = None  # a folder named on the command line is checked, ignored or not
     errors: List[OSError] = []
     for root, dirs, files in os.walk(top, onerror=errors.append, followlinks=False):
         while errors:
             failed = errors.pop(0)
             yield failed.filename or root, SourceError(os_reason(failed))
+        # the walk follows no link below `top`, so the real path of `root` is the real top's and the rest
+        real_root = real_top if root == top else os.path.join(real_top, os.path.relpath(root, top))
+
+        def shown(name: str, is_dir: bool) -> bool:
+            return ignore is None or not ignore.ignored(os.path.join(real_root, name), is_dir, real=True)  # type: ignore[attr-defined]
+
         dirs[:] = sorted(
             d for d in dirs
             if d not in SKIP_DIRS and not d.endswith(".egg-info")
             and not (d in TOP_SKIP_DIRS and root == top)
             and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg"))
-            and not (ignore is not None and ignore.ignored(os.path.join(root, d), True))  # type: ignore[attr-defined]
+            and shown(d, True)
         )
         # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
         # link is skipped: its target is checked where it lives, so nothing is reported twice.
-        for p in (os.path.join(root, f) for f in sorted(files) if f.endswith(".py")):
-            if os.path.isfile(p) and not os.path.islink(p) and not (
-                ignore is not None and ignore.ignored(p, False)  # type: ignore[attr-defined]
-            ):
+        for f in sorted(files):
+            p = os.path.join(root, f)
+            if f.endswith(".py") and os.path.isfile(p) and not os.path.islink(p) and shown(f, False):
                 yield p, None
     while errors:  # the top folder itself could not be read
         failed = errors.pop(0)

@@ -50,12 +50,13 @@ class SecureRandomChecker:
         here (flake8 has no way to report it as one line); `secure-random check` reports it."""
         from pathlib import Path
 
-        from .config import ConfigError, find_pyproject, load, project_root
+        from .config import ConfigError, find_project_root, find_pyproject, load
 
         pyproject = root = None
         try:
             pyproject = find_pyproject(Path.cwd())
-            root = str(project_root(pyproject, Path.cwd()))
+            found = find_project_root(pyproject, Path.cwd())
+            root = str(found) if found is not None else None
             base = {k: v for k, v in load(pyproject).items()
                     if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits",
                              "test_paths")}

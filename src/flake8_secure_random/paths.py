@@ -22,9 +22,11 @@ DEFAULT_TEST_PATHS = (
 
 def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Optional[str] = None) -> bool:
     """True for test code, which is skipped by default. The path is judged relative to `root`, the
-    project's top folder (`config.project_root`), so that how it is typed does not matter
+    project's top folder (`config.find_project_root`), or for a file outside it (or without one)
+    relative to the file's own project folder (the nearest above it with pyproject.toml, setup.cfg,
+    setup.py or .git), so that how it is typed and where the command runs do not matter
     (`tests/../app/x.py`, an absolute path through a folder named `tests` above the project, a run
-    from inside `tests/`); a path outside `root`, or without one, is judged as given.
+    from inside `tests/` or from `/`); a file in no project is judged by its whole path.
 
     Without `patterns`, the built-in rule: a file named `test_*.py`, `*_test.py`, `tests.py` or
     `conftest.py`, or under a folder named `tests`, `unittests` or `unit_tests`, or under a folder
@@ -46,28 +48,42 @@ def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Opti
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
         return True
     folders = relative.split("/")[:-1]
-    above = absolute[: len(absolute) - len(relative)]  # the root, or the folder the path was typed from
+    parents = PurePath(absolute).parents  # parents[0] holds the file; folders[i] is parents[len(folders) - 1 - i]
     for i, part in enumerate(folders):
         if part in _TEST_DIRS:
             return True
-        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(above, *folders[:i], "__init__.py")):
+        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(
+            os.path.join(parents[len(folders) - i], "__init__.py")
+        ):
             return True
     return False
 
 
 def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:
-    """(the absolute path, the path with `/` relative to `root` when inside it, else as given, made
+    """(the absolute path, the path with `/` relative to `root` when inside it, else relative to the
+    file's own project folder (the nearest above it with a project marker), else as given, made
     normal: `a/../b` is `b`)."""
     absolute = os.path.abspath(path)
-    if root is not None:
+    for base in (root, _own_root(os.path.dirname(absolute))):
+        if base is None:
+            continue
         for candidate in (absolute, os.path.realpath(absolute)):  # a folder may be reached through a link
-            inside = candidate.startswith(root.rstrip(os.sep) + os.sep)
-            if inside:
-                return candidate, candidate[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
-    given = os.path.normpath(path)
-    if os.path.isabs(given):
-        return absolute, absolute.replace(os.sep, "/").lstrip("/")
-    return absolute, given.replace(os.sep, "/")
+            if candidate.startswith(base.rstrip(os.sep) + os.sep):
+                return candidate, candidate[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+    return absolute, absolute.replace(os.sep, "/").lstrip("/")
+
+
+# What marks a project's top folder (see `config.project_root`).
+_PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
+
+
+@lru_cache(maxsize=4096)
+def _own_root(folder: str) -> Optional[str]:
+    """The nearest folder at or above `folder` holding a project marker, or None."""
+    if any(os.path.exists(os.path.join(folder, marker)) for marker in _PROJECT_MARKERS):
+        return folder
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _own_root(parent)
 
 
 @lru_cache(maxsize=8)
