@@ -33,7 +33,6 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from .config import project_root  # noqa: F401  (where the cache folder goes)
 from .model import Finding, Settings
 
 FOLDER = ".secure-random-cache"

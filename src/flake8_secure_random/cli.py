@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .config import ConfigError, find_project_root, find_pyproject, project_root, settings_from
+from .config import ConfigError, find_pyproject, project_root, root_folder, settings_from
 from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, status
 from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
@@ -178,7 +178,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         strict=args.strict,
         min_password_bits=args.min_password_bits,
         unsafe_fixes=getattr(args, "unsafe_fixes", None),
-        root=_as_str(find_project_root(pyproject, Path(here))),
+        root=root_folder(pyproject, Path(here)),
     )
 
 
@@ -270,8 +270,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     if args.fix and "-" in args.paths:
         print("secure-random: error: check --fix rewrites files in place, not stdin; use `secure-random fix -`", file=err)
         return EXIT_ERROR
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore,
-                                          lambda line: print(f"secure-random: warning: {line}", file=err)):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore, _warner(err)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             errors += 1
@@ -369,6 +368,11 @@ def _rules_for(args: argparse.Namespace, path: str) -> Tuple[Tuple[str, ...], Tu
     if path != "-" and hasattr(args, "file_ignores"):
         ignore = ignore + args.file_ignores(path)
     return select, ignore
+
+
+def _warner(err: TextIO):  # type: ignore[no-untyped-def]
+    """What `python_files` calls with a warning (git could not list a work tree): one line on `err`."""
+    return lambda line: print(f"secure-random: warning: {line}", file=err)
 
 
 def _config_folder(args: argparse.Namespace) -> Optional[str]:
@@ -531,8 +535,7 @@ def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
-    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore,
-                                          lambda line: print(f"secure-random: warning: {line}", file=err)):
+    for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore, _warner(err)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
             print(f"{shown}: {problem}", file=err)
@@ -647,7 +650,3 @@ def _silence_stdout() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-
-def _as_str(path: "Optional[Path]") -> "Optional[str]":
-    return str(path) if path is not None else None

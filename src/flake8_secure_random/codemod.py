@@ -15,7 +15,7 @@ import libcst as cst
 from libcst.codemod import CodemodCommand, CodemodContext, SkipFile
 
 from .analysis import find
-from .config import ConfigError, find_project_root, find_pyproject, settings_from
+from .config import ConfigError, find_pyproject, root_folder, settings_from
 from .fixing import apply, file_context
 
 
@@ -44,7 +44,7 @@ class SecureRandomCommand(CodemodCommand):
             pyproject = find_pyproject(Path.cwd())
             settings = settings_from(
                 pyproject, include_tests=self.include_tests or None, unsafe_fixes=self.unsafe_fixes or None,
-                root=_as_str(find_project_root(pyproject, Path.cwd())),
+                root=root_folder(pyproject, Path.cwd()),
             )
         except (ConfigError, OSError) as exc:
             raise SkipFile(str(exc)) from None
@@ -80,8 +80,7 @@ class SecureRandomCommand(CodemodCommand):
             raise SkipFile("libcst would not write the result byte for byte; use `secure-random fix`")
         return new
 
-
-    _git = None
+    _git = None  # one `gitignore.GitIgnore` per worker process: each work tree is listed once
 
     def _walk_skips(self, path: str, settings, pyproject) -> bool:  # type: ignore[no-untyped-def]
         """libcst walks folders itself: leave out what `secure-random fix` leaves out walking the
@@ -102,7 +101,3 @@ def _reproduces(path: str, tree: cst.Module) -> bool:
             return f.read() == tree.bytes
     except OSError:
         return False
-
-
-def _as_str(path: "Optional[Path]") -> "Optional[str]":
-    return str(path) if path is not None else None

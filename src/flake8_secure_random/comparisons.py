@@ -23,7 +23,7 @@ import re
 from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
-from .origins import Origins, hmac_names, module_constants, module_functions
+from .origins import Origins, hmac_names, is_mac, module_constants, module_functions
 from .rules import finding_at, span
 from .sinks import callee_name, target_name
 from .vocabulary import HARMLESS_SENSES, NOT_SECRET_HEADS, QUALIFIERS, Vocabulary, words
@@ -365,14 +365,7 @@ def _inline_mac(expr: ast.AST, macs: Set[str]) -> Optional[str]:
     calls around it. Returns "HMAC" or None."""
     if isinstance(expr, ast.Name):
         return None  # a local is judged by its name (`_computed_secret`)
-    for node in ast.walk(expr):
-        if isinstance(node, ast.Call):
-            func = node.func
-            spelled = func.id if isinstance(func, ast.Name) else (
-                f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else "")
-            if spelled in macs or spelled.endswith(("hmac.new", "hmac.HMAC", "hmac.digest")):
-                return "HMAC"
-    return None
+    return "HMAC" if any(isinstance(node, ast.Call) and is_mac(node, macs) for node in ast.walk(expr)) else None
 
 
 def _cap_words(name: str) -> bool:

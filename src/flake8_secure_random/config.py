@@ -33,7 +33,7 @@ class ConfigError(Exception):
 
 # Files that mark a project's top folder (PEP 518's pyproject.toml, setuptools' setup.cfg and
 # setup.py, a git work tree).
-_PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
+PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
 
 
 def project_root(pyproject: Optional[Path], start: Path) -> Path:
@@ -50,9 +50,15 @@ def find_project_root(pyproject: Optional[Path], start: Path) -> Optional[Path]:
         return pyproject.resolve().parent
     start = start.resolve()
     for folder in [start, *start.parents]:
-        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+        if any((folder / marker).exists() for marker in PROJECT_MARKERS):
             return folder
     return None
+
+
+def root_folder(pyproject: Optional[Path], start: Path) -> Optional[str]:
+    """`find_project_root` as `Settings.root` takes it: a str, or None."""
+    found = find_project_root(pyproject, start)
+    return str(found) if found is not None else None
 
 
 def find_pyproject(start: Path) -> Optional[Path]:

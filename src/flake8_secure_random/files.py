@@ -158,14 +158,22 @@ def walk_skips(path: str, top: str, exclude: Sequence[str] = (), base: Optional[
     parts = relative.split(os.sep)
     folder = top
     for depth, part in enumerate(parts[:-1]):
-        if part in SKIP_DIRS or part.endswith(".egg-info") or (part in TOP_SKIP_DIRS and depth == 0):
+        if _skipped_folder(folder, part, depth == 0):
             return True
         folder = os.path.join(folder, part)
-        if os.path.isfile(os.path.join(folder, "pyvenv.cfg")):
-            return True
     if excluded(path, exclude, base):
         return True
     return ignore is not None and not ignore.ignored(top, True) and ignore.ignored(absolute, False)  # type: ignore[attr-defined]
+
+
+def _skipped_folder(parent: str, name: str, at_top: bool) -> bool:
+    """Whether a walk leaves out the folder `name` in `parent`: a tool, VCS or virtualenv folder
+    (`SKIP_DIRS`, `*.egg-info`), build output at the top of the walk (`TOP_SKIP_DIRS`), or any folder
+    holding a virtualenv (`pyvenv.cfg`, PEP 405)."""
+    return (
+        name in SKIP_DIRS or name.endswith(".egg-info") or (name in TOP_SKIP_DIRS and at_top)
+        or os.path.isfile(os.path.join(parent, name, "pyvenv.cfg"))
+    )
 
 
 def _missing(path: str) -> str:
@@ -206,13 +214,7 @@ def _walk(top: str, ignore: "Optional[object]" = None) -> Iterator[Tuple[str, "S
         def shown(name: str, is_dir: bool) -> bool:
             return ignore is None or not ignore.ignored(os.path.join(real_root, name), is_dir, real=True)  # type: ignore[attr-defined]
 
-        dirs[:] = sorted(
-            d for d in dirs
-            if d not in SKIP_DIRS and not d.endswith(".egg-info")
-            and not (d in TOP_SKIP_DIRS and root == top)
-            and not os.path.isfile(os.path.join(root, d, "pyvenv.cfg"))
-            and shown(d, True)
-        )
+        dirs[:] = sorted(d for d in dirs if not _skipped_folder(root, d, root == top) and shown(d, True))
         # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
         # link is skipped: its target is checked where it lives, so nothing is reported twice.
         for f in sorted(files):

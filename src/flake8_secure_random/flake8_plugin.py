@@ -50,13 +50,12 @@ class SecureRandomChecker:
         here (flake8 has no way to report it as one line); `secure-random check` reports it."""
         from pathlib import Path
 
-        from .config import ConfigError, find_project_root, find_pyproject, load
+        from .config import ConfigError, find_pyproject, load, root_folder
 
         pyproject = root = None
         try:
             pyproject = find_pyproject(Path.cwd())
-            found = find_project_root(pyproject, Path.cwd())
-            root = str(found) if found is not None else None
+            root = root_folder(pyproject, Path.cwd())
             base = {k: v for k, v in load(pyproject).items()
                     if k in ("extend_sensitive_words", "extend_benign_words", "include_tests", "min_password_bits",
                              "test_paths")}

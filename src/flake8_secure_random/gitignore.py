@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
+
+from .paths import below
 
 
 class GitIgnore:
@@ -38,12 +40,8 @@ class GitIgnore:
         `real`: the caller already gives an absolute path without links (a walk below a real folder)."""
         real_path = path if real else os.path.realpath(path)
         top = self.top_of(os.path.dirname(real_path))
-        if top is None:
-            return False
-        if not real_path.startswith(top.rstrip(os.sep) + os.sep):
-            return False
-        relative = real_path[len(top.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
-        return self._listing(top).ignored(relative, is_dir)  # type: ignore[attr-defined]
+        relative = below(real_path, top) if top is not None else None
+        return relative is not None and self._listing(top).ignored(relative, is_dir)  # type: ignore[union-attr, arg-type]
 
     def top_of(self, folder: str) -> Optional[str]:
         """The top folder of the git work tree holding `folder` (a folder holding `.git`, a folder or,
@@ -67,9 +65,7 @@ class GitIgnore:
 
     def _listing(self, top: str) -> object:
         if top not in self._listings:
-            under = None
-            if self.scope is not None and self.scope.startswith(top.rstrip(os.sep) + os.sep):
-                under = self.scope[len(top.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+            under = below(self.scope, top) if self.scope is not None else None
             listing, problem = _from_git(top, under)
             if listing is None and "not a git repository" in problem:
                 listing = _Nothing()  # a `.git` that is no repository (empty, broken): git applies no rules

@@ -22,8 +22,9 @@ class Settings:
     # Gitignore-style patterns of test files, relative to `root`; None: the built-in rule
     # (`paths.is_test_path`).
     test_paths: Optional[Tuple[str, ...]] = None
-    # The project's top folder, a real path (`config.project_root`): test paths are judged relative
-    # to it, so that how a path is typed does not matter. None: paths as given.
+    # The project's top folder, a real path (`config.find_project_root`): test paths are judged
+    # relative to it, so that how a path is typed does not matter. None: each file's own project
+    # folder (`paths.is_test_path`).
     root: Optional[str] = None
     # Also report every other non-cryptographic random call (RND9xx), as bandit's B311 does.
     strict: bool = False

@@ -260,7 +260,7 @@ class Origins:
         if isinstance(expr, ast.Call) and _transforms(expr):  # `hash_password(typed)`: made from what was sent ...
             chain = _calls_in_chain(expr)
             given = [a for c in chain for a in list(c.args) + [k.value for k in c.keywords]]
-            if any(_keyed(a) for a in given) or any(_mac(c, self.hmac_names) for c in chain):
+            if any(_keyed(a) for a in given) or any(is_mac(c, self.hmac_names) for c in chain):
                 return None  # ... but a MAC of it under the program's key is the program's secret
             for arg in given:
                 how = self.from_outside(arg)
@@ -384,7 +384,7 @@ def _transforms(call: ast.Call) -> bool:
     return given <= 1 or any(w in _TRANSFORMS for w in words(callee_name(call.func)))
 
 
-def _mac(call: ast.Call, aliases: Set[str] = frozenset()) -> bool:
+def is_mac(call: ast.Call, aliases: Set[str] = frozenset()) -> bool:
     """`hmac.new(key, msg, ...)`, `hmac.HMAC(...)`, `hmac.digest(key, msg, ...)`, or one of them under
     a name the module gave it (`aliases`, see `hmac_names`): the first argument is a key by the API's
     definition (Python docs, hmac), whatever it is called."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Optional, Sequence, Tuple
 
+from .config import PROJECT_MARKERS
 from .vocabulary import words
 
 # Folders of test code wherever they are: `tests` (pytest docs, Good Integration Practices), `unittests`.
@@ -14,10 +15,6 @@ _TEST_DIRS = frozenset({"tests", "unittests", "unit_tests"})
 # Folders of test code unless they are part of a package: CPython's `Lib/test/` and pytest's
 # `testing/` are tests, `django/test/` and `numpy/testing/` are libraries that tests import.
 _TEST_DIRS_OUTSIDE_PACKAGES = frozenset({"test", "testing"})
-# The built-in rule written as `test-paths` patterns, for the README and `secure-random explain`.
-DEFAULT_TEST_PATHS = (
-    "tests/", "unittests/", "unit_tests/", "test/", "testing/", "test_*.py", "*_test.py", "tests.py", "conftest.py",
-)
 
 
 def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Optional[str] = None) -> bool:
@@ -68,19 +65,28 @@ def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:
         if base is None:
             continue
         for candidate in (absolute, os.path.realpath(absolute)):  # a folder may be reached through a link
-            if candidate.startswith(base.rstrip(os.sep) + os.sep):
-                return candidate, candidate[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+            relative = below(candidate, base)
+            if relative is not None:
+                return candidate, relative
     return absolute, absolute.replace(os.sep, "/").lstrip("/")
 
 
-# What marks a project's top folder (see `config.project_root`).
-_PROJECT_MARKERS = (".git", "setup.cfg", "setup.py", "pyproject.toml")
+def below(path: str, folder: str) -> Optional[str]:
+    """The part of the absolute `path` below the absolute `folder`, with `/` between names
+    (`/p/app/x.py` below `/p` is `app/x.py`), or None when `path` is not strictly inside it.
+    Both as given: no link is resolved.
+
+    >>> below("/p/app/x.py", "/p"), below("/p", "/p"), below("/pp/x.py", "/p")
+    ('app/x.py', None, None)
+    """
+    prefix = folder.rstrip(os.sep) + os.sep
+    return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else None
 
 
 @lru_cache(maxsize=4096)
 def _own_root(folder: str) -> Optional[str]:
     """The nearest folder at or above `folder` holding a project marker, or None."""
-    if any(os.path.exists(os.path.join(folder, marker)) for marker in _PROJECT_MARKERS):
+    if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
         return folder
     parent = os.path.dirname(folder)
     return None if parent == folder else _own_root(parent)
