@@ -365,3 +365,74 @@ def test_a_revocation_check_does_not_vouch_for_the_value():
 ])
 def test_fourth_kinds_inline_macs_and_values(src, line):
     assert [f[0] for f in rnd301(src)] == [line]
+
+
+# Fourth held-out set (37 packages): the kinds it showed, as programs of our own.
+@pytest.mark.parametrize("src", [
+    # a comparison handed to a query builder is a condition the database evaluates (Peewee, SQLAlchemy)
+    "class ApiToken(Model):\n    @classmethod\n    def by_token(cls, token):\n"
+    "        return cls.select().where(cls.token == token).first()\n",
+    "def verify_token(session, token):\n    return session.query(T).filter(tokens.c.token == token).first()\n",
+    "def verify_key(db, key):\n    return db.execute(select(K).where(and_(K.active, keys.c.api_key == key)))\n",
+    # `checks` as a noun: updating quality checks is no check of what the function is given
+    "class Unit:\n    def update_checks(self, signature=None):\n        if signature != self.source_signature:\n"
+    "            self.run()\n",
+    "def run_checks(token):\n    return token == self.token\n",
+    # run-together names that are not checks of a credential
+    "def checksum(data, signature):\n    return signature == self.signature\n",
+    # a marker for a missing or failed secret is a state, not a secret
+    "from .crypto import FAILED_TO_DECRYPT_PASSWORD\ndef login(request):\n    password = request.form['password']\n"
+    "    if password != FAILED_TO_DECRYPT_PASSWORD:\n        return password\n",
+    "def show(request):\n    return request.form['password'] == MASKED_PASSWORD\n",
+    # a lookup in what was sent is what was sent: a password and its confirmation
+    "def check_form(request):\n    return request.form['password'] == request.form[CONFIRM]\n",
+])
+def test_fourth_held_out_quiet_kinds(src):
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize(("src", "line", "start"), [
+    # a parameter named like the object's own field is the copy given to be checked
+    ("class Client:\n    def check_client_secret(self, client_secret):\n        return self.client_secret == client_secret\n",
+     3, "parameter 'client_secret' of check_client_secret() compared with == to 'self.client_secret'"),
+    ("class Hook:\n    def verify_secret(self, secret):\n        return secret == self._secret\n",
+     3, "parameter 'secret' of verify_secret() compared with == to 'self._secret'"),
+    # a password sent, compared with the copy stored in a table under the user's name
+    ("class Auth:\n    def check_credentials(self, username, password):\n        return self._users.get(username) == password\n",
+     3, "parameter 'password' of check_credentials() compared with == to 'self._users.get(username)'"),
+    ("def authenticate(username, password):\n    return USERS[username] != password\n",
+     2, "parameter 'password' of authenticate() compared with != to 'USERS[username]'"),
+    ("def login(request):\n    user = request.form['user']\n    if PASSWORDS.get(user) == request.form['password']:\n"
+     "        return 'ok'\n", 3, "'password' form field compared with == to 'PASSWORDS.get(user)'"),
+    # a run-together checking name still counts (`checkpw`)
+    ("def checkpw(self, pw):\n    return pw == self.password\n", 2, "parameter 'pw' of checkpw() compared with == to 'self.password'"),
+])
+def test_fourth_held_out_flagged_kinds(src, line, start):
+    [(found_line, message)] = rnd301(src)
+    assert found_line == line and message.startswith(start), message
+
+
+def test_a_secret_parameter_of_a_function_that_does_not_check_stays_the_programs_own():
+    # `verify(body, secret)` takes the key; only a parameter named like the object's field is the copy given
+    src = "class Hook:\n    def sign(self, secret):\n        return secret == self.secret\n"
+    assert rnd301(src) == []
+    # nor a secret parameter compared with a field of another name: which of the two is given is unknown
+    src = "class Hook:\n    def verify(self, body, secret):\n        return secret == self.previous_secret\n"
+    assert rnd301(src) == []
+
+
+@pytest.mark.parametrize("src", [
+    # a rate limiter's bucket of tokens: elapsed time times a rate is an amount, not an identifier
+    "import time\nclass Limiter:\n    def acquire(self):\n"
+    "        self.tokens = min(self.capacity, self.tokens + (time.monotonic() - self.updated) * self.rate)\n"
+    "        self._tokens = self._tokens + (time.time() - self._last) * self.rate\n",
+    # tokens counted per second
+    "import time\ndef step(usage, t0):\n    token_speed = usage.tokens / (time.perf_counter() - t0)\n",
+])
+def test_a_duration_from_the_clock_is_no_token(src):
+    assert [f for f in find(src, path="app/x.py") if f.code == "RND203"] == []
+
+
+def test_a_token_made_from_the_clock_is_still_reported():
+    src = "import time, hashlib\ndef new_session():\n    token = hashlib.md5(str(time.time()).encode()).hexdigest()\n    return token\n"
+    assert [f.line for f in find(src, path="app/x.py") if f.code == "RND203"] == [3]

@@ -78,6 +78,17 @@ _KEYED = frozenset(
      "credentials", "token"}
 )
 
+# Words that make a name a marker standing for a missing or failed secret, not a secret
+# (`FAILED_TO_DECRYPT_PASSWORD`, `NO_TOKEN`, `MASKED_PASSWORD = "****"`): comparing with it asks which
+# state a value is in. Not `default`: a default password is a real credential.
+_SENTINELS = frozenset({"failed", "failure", "invalid", "missing", "empty", "unset", "none", "null", "no", "masked",
+                        "redacted", "hidden", "unknown", "sentinel"})
+# Calls whose arguments are query conditions: an ORM overloads `==` on its columns to build SQL
+# (SQLAlchemy's ColumnOperators `where`/`filter`/`having`/`join`/`and_`/`or_`/`not_`/`case`,
+# Peewee's `where`/`get`/`get_or_none`, Tortoise's `filter`): the database compares, not Python.
+_QUERY_CALLS = frozenset({"where", "filter", "filter_by", "having", "join", "outerjoin", "and_", "or_", "not_", "case",
+                          "get", "get_or_none", "exclude", "select", "first", "one", "find"})
+
 # Trailing words that name the content of what the words before them name (`secret_value`).
 _CONTENT_OF = frozenset({"value", "val"})
 # Calls that compute a MAC or a digest: a local set once from one is the secret they name.
@@ -215,6 +226,8 @@ def compared_secret(expr: ast.AST, other: ast.AST, vocab: Vocabulary, scope: "_S
         ws = ws[:-1]  # `expected_secret_value`: the value of what the words before it name
     if not ws or ws[-1] in NOT_SECRET_HEADS or vocab.benign_word(ws[-1]) or vocab.fake(name):
         return None
+    if any(w in _SENTINELS for w in ws[:-1]):
+        return None  # `FAILED_TO_DECRYPT_PASSWORD`: a marker for a state, not a secret
     if any(w in _NOT_AUTH for w in ws) or ws[0] in _FLAG_VERBS or "_".join(ws) in _PUBLIC or any(
         w in ("nonce", "cnonce") for w in ws
     ):
@@ -368,6 +381,40 @@ def _inline_mac(expr: ast.AST, macs: Set[str]) -> Optional[str]:
     return "HMAC" if any(isinstance(node, ast.Call) and is_mac(node, macs) for node in ast.walk(expr)) else None
 
 
+def _query_conditions(tree: ast.Module) -> Set[int]:
+    """The ids of the comparisons handed to a query builder as conditions (`.where(cls.token == token)`,
+    `filter(and_(T.a == x, T.b == y))`, `case((T.c == v, 1))`): an ORM's column builds SQL from them."""
+    found: Set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and callee_name(node.func) in _QUERY_CALLS:
+            stack = list(node.args) + [k.value for k in node.keywords]
+            while stack:
+                arg = stack.pop()
+                if isinstance(arg, ast.Compare):
+                    found.add(id(arg))
+                elif isinstance(arg, (ast.BoolOp, ast.Tuple, ast.List)):
+                    stack.extend(arg.values if isinstance(arg, ast.BoolOp) else arg.elts)
+                elif isinstance(arg, ast.UnaryOp):
+                    stack.append(arg.operand)
+    return found
+
+
+def _stored_lookup(expr: ast.AST, where: Origins) -> bool:
+    """A value looked up in a table the program keeps, by a key that is not a literal
+    (`self._users.get(username)`, `USERS[name]`, `passwords[user]`): compared with a password or a
+    token that was sent, it is the stored one, whatever the table is called."""
+    if isinstance(expr, ast.Subscript):
+        key, table = expr.slice, expr.value
+    elif isinstance(expr, ast.Call) and callee_name(expr.func) == "get" and isinstance(expr.func, ast.Attribute) \
+            and 1 <= len(expr.args) <= 2 and not expr.keywords:
+        key, table = expr.args[0], expr.func.value
+    else:
+        return False
+    if isinstance(key, (ast.Constant, ast.Slice)) or where.from_outside(table):
+        return False  # `record["password"]`: a field; `request.form[name]`: what was sent
+    return isinstance(table, (ast.Name, ast.Attribute))
+
+
 def _cap_words(name: str) -> bool:
     """A class's name as PEP 8 spells them (`AccessToken`, `User_Sessions`); not a constant's (`API_KEY`)."""
     return name[:1].isupper() and any(c.islower() for c in name)
@@ -403,6 +450,7 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
     functions: dict = {}
     origins: dict = {}
     macs: Set[str] = set()
+    queries: Set[int] = set()
     for node, scope in _walk_lines(tree, wanted):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             continue
@@ -413,6 +461,9 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
             continue  # two objects compared field by field: identity, not a check of a guess
         if constants is None:
             constants, functions, macs = module_constants(tree), module_functions(tree), hmac_names(tree)
+            queries = _query_conditions(tree)
+        if id(node) in queries:
+            continue  # `.where(cls.token == token)`: a query's condition, compared by the database
         where = origins.get(scope.function)
         if where is None:
             where = origins[scope.function] = Origins(tree, scope.function, constants, functions, macs)
@@ -427,16 +478,33 @@ def unsafe_comparisons(tree: ast.Module, vocab: Vocabulary, lines: Sequence[str]
                 or _inline_mac(mine, macs)
             if not secret or where.from_outside(mine):
                 continue  # not a secret, or both sides typed by whoever sends the request
-            sent = where.from_outside(theirs)
+            sent = where.from_outside(theirs) or where.given_copy(theirs, mine)
             if not sent or where.matched_before(theirs, node.lineno):
                 continue  # nothing sent; or a lookup already matched what was sent exactly
             op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
             shown = _as_written(mine) or secret
-            out.append(finding_at(
-                "RND301", span(node), lines,
-                f"{sent} compared with {op} to '{shown}'; use secrets.compare_digest()",
-                f"{sent} comes from outside and '{shown}' is secret ({secret}): {op} stops at the first differing "
-                f"byte, so response times reveal it byte by byte", op, secret,
-            ))
+            out.append(_finding(node, lines, sent, op, shown, secret))
             break
+        else:
+            # `self._users.get(username) == password`: what was sent is named as the secret, the other
+            # side is the copy the program stored under another key
+            for mine, theirs in ((left, right), (right, left)):
+                secret = compared_secret(theirs, mine, vocab, scope)
+                sent = secret and where.from_outside(theirs)
+                if sent and _stored_lookup(mine, where) and not where.from_outside(mine) \
+                        and not where.matched_before(theirs, node.lineno):
+                    op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+                    out.append(_finding(node, lines, sent, op, _as_written(mine) or secret, secret))
+                    break
     return out
+
+
+def _finding(node: ast.Compare, lines: Sequence[str], sent: str, op: str, shown: str, secret: str) -> Finding:
+    """The RND301 finding for `node`: `sent` (how the value came from outside) compared with `op` to
+    the secret `shown` as the code spells it (`secret`: its name)."""
+    return finding_at(
+        "RND301", span(node), lines,
+        f"{sent} compared with {op} to '{shown}'; use secrets.compare_digest()",
+        f"{sent} comes from outside and '{shown}' is secret ({secret}): {op} stops at the first differing "
+        f"byte, so response times reveal it byte by byte", op, secret,
+    )

@@ -74,11 +74,17 @@ _LOOKUPS = frozenset({"get", "filter", "filter_by", "exclude", "get_or_none", "g
 # Words of a function's name that say it checks what it is given (also run together: `checkpassword`).
 _CHECKING = frozenset(
     {
-        "verify", "verifies", "check", "checks", "validate", "validates", "valid", "authenticate", "authenticates",
+        "verify", "verifies", "check", "validate", "validates", "valid", "authenticate", "authenticates",
         "auth", "authorize", "login", "logon", "signin", "confirm", "unlock", "redeem", "consume", "accept",
+        # not `checks`: as a name's word it is mostly the noun (`update_checks`, `run_checks`, health checks)
     }
 )
 _CHECK_PREFIXES = ("check", "verify", "validate", "authenticate", "authorize", "login", "logon", "signin")
+# What a run-together checking name checks (`checkpassword`, `verifysig`, `logincode`): a word after
+# one of the prefixes must name a credential, so that `checksum`, `checkpoint`, `checked`, `checks`
+# and `validator` are not taken for checks of what they are given.
+_CHECKED_THINGS = ("password", "passwd", "pw", "pwd", "pass", "token", "signature", "sig", "secret", "key", "mac",
+                   "hmac", "otp", "code", "auth", "credential", "cred", "user", "hash", "digest", "nonce", "ticket")
 # Routing decorators: the function is a handler, its parameters come from the URL (Flask, FastAPI,
 # Starlette, aiohttp, Bottle, DRF's api_view).
 _ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "websocket", "api_route", "api_view", "view_config"})
@@ -154,6 +160,9 @@ class Origins:
         self.kinds: Dict[str, str] = {}  # local name holding a whole part of a request -> "form field"...
         self.values: Dict[str, ast.AST] = {}  # local name -> the value of its only assignment
         self.lookups: Dict[str, int] = {}  # local name -> first line where it is used as a lookup key
+        # parameters of a checking function named for what it is checked against (`secret`, `expected`):
+        # the program's own in `verify(body, secret)`, the value given in `check_secret(self, secret)`
+        self.given: Dict[str, str] = {}
         if function is not None:
             self._parameters(function)
             self._flows(function)
@@ -172,12 +181,14 @@ class Origins:
         ws = list(words(name))
         # `auth(...)`, `login(...)` as the verb; not `auth` in `obtain_token_by_auth_code_flow`
         verb = ws[1:2] if ws[:1] in (["is"], ["do"], ["can"]) else ws[:1]  # `is_valid`, `do_login`
-        checking = any(w.startswith(_CHECK_PREFIXES) for w in ws) or bool(verb and verb[0] in _CHECKING)
+        checking = any(w in _CHECK_PREFIXES or _run_together_check(w) for w in ws) or bool(verb and verb[0] in _CHECKING)
         for p in params:
             if p in ("self", "cls"):
                 continue
             ws = words(p)
             if any(w in _OWN for w in ws):
+                if checking:
+                    self.given[p] = f"parameter '{p}' of {name}()"  # see `given_copy`
                 continue
             if checking or handler or any(w in _RECEIVED for w in ws):
                 self.outside[p] = f"parameter '{p}' of {name}()"
@@ -227,6 +238,18 @@ class Origins:
                     line = getattr(node, "lineno", 0)
                     self.lookups[key.id] = min(self.lookups.get(key.id, line), line)
 
+    def given_copy(self, expr: ast.AST, held: ast.AST) -> Optional[str]:
+        """How `expr` comes from outside when it is a parameter of a checking function compared with the
+        object's own field of the same name (`def check_client_secret(self, client_secret): return
+        self.client_secret == client_secret`): the object holds its copy, so the parameter is the one
+        given to be checked, even though its name (`secret`) would otherwise make it the program's."""
+        if not (isinstance(expr, ast.Name) and expr.id in self.given and isinstance(held, ast.Attribute)):
+            return None
+        owner = held.value
+        if isinstance(owner, ast.Name) and owner.id in ("self", "cls") and held.attr.lstrip("_") == expr.id:
+            return self.given[expr.id]
+        return None
+
     def matched_before(self, expr: ast.AST, line: int) -> bool:
         """Whether the value `expr` (a name) was used, on an earlier line of the same function, as
         the key of a lookup: the lookup found what matches it exactly, so a later `==` with what it
@@ -257,7 +280,8 @@ class Origins:
         last = names[-1] if names else None
         if last and any(w in _RECEIVED for w in words(last)) and not isinstance(expr, ast.Call):
             return f"'{last}'"
-        if isinstance(expr, ast.Call) and _transforms(expr):  # `hash_password(typed)`: made from what was sent ...
+        if isinstance(expr, ast.Call) and _transforms(expr) and not _table_lookup(expr):
+            # `hash_password(typed)`: made from what was sent ...
             chain = _calls_in_chain(expr)
             given = [a for c in chain for a in list(c.args) + [k.value for k in c.keywords]]
             if any(_keyed(a) for a in given) or any(is_mac(c, self.hmac_names) for c in chain):
@@ -302,6 +326,14 @@ class Origins:
             isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")
         ) else None
         return name is not None and isinstance(self.constants.get(name), ast.Constant)
+
+
+def _run_together_check(word: str) -> bool:
+    """`checkpassword`, `verifysignature`, `loginuser`: a checking verb run together with what it checks."""
+    for prefix in _CHECK_PREFIXES:
+        if word.startswith(prefix) and word != prefix:
+            return word[len(prefix):].startswith(_CHECKED_THINGS)
+    return False
 
 
 def _leaves(body: list) -> bool:
@@ -374,6 +406,13 @@ def _calls_in_chain(expr: ast.AST) -> list:
         else:
             expr = expr.value
     return calls
+
+
+def _table_lookup(call: ast.Call) -> bool:
+    """`self._users.get(username)`, `store.pop(key)`: a method that finds what a table the program
+    keeps holds under the value given; the result is the program's, not the sender's (a request's own
+    `.get()` is read as the request's data before this is asked)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("get", "pop", "setdefault", "get_or_none")
 
 
 def _transforms(call: ast.Call) -> bool:

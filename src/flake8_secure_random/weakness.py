@@ -419,7 +419,10 @@ def _is_a_time(call: ast.AST, parents: dict, vocab: Vocabulary) -> bool:
     node = call
     while node in parents:
         parent = parents[node]
-        if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)):
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub):
+            return True  # `now - self.updated`, `time.time() - 60`: an elapsed time or an earlier time
+            # (a rate limiter's bucket of tokens, a count per second), never an identifier
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
             other = parent.right if parent.left is node else parent.left
             if _is_offset(other):
                 return True
