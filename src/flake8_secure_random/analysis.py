@@ -27,7 +27,7 @@ import re
 from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
 
 from . import rules, sinks
-from .model import DEFAULT_SETTINGS, Finding, Settings, Source
+from .model import DEFAULT_SETTINGS, IMPORTED, Demand, Finding, Settings, Source
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
 from .paths import context_words, is_fake_data_path, is_test_path, package_words
@@ -206,7 +206,7 @@ def find(
         analysis.fake = bool(where) and is_fake_data_path(where)
         analysis.strict = settings.strict
         analysis.run()
-        found.extend(analysis.findings(lines))
+        found.extend(analysis.findings(lines, settings.demands))
     if compares:
         found.extend(unsafe_comparisons(tree, vocab, lines))
     if draws:
@@ -222,6 +222,35 @@ def find(
         if not suppressed(finding.code, span, settings.honour_noqa):
             out.append(finding)
     return sorted(out, key=Finding.sort_key)
+
+
+class Summary(NamedTuple):
+    """What other modules of the project need to know of one module (`project`)."""
+
+    exports: Dict[str, List[Tuple[str, object, object]]]  # see `_Analysis.exports`
+    reached: Dict[str, Tuple[str, int, str]]  # IMPORTED qualname -> (secret, line, how) where it becomes one
+
+
+def summarize(
+    source: str, settings: Settings = DEFAULT_SETTINGS, path: str = "", tree: Optional[ast.Module] = None,
+    imported: Optional[Dict[str, Source]] = None,
+) -> Summary:
+    """The same walk as `find`, for the project's index: which functions return a draw, and which
+    of the other modules' functions (`imported`, by the dotted name this module calls them by) have
+    a result that becomes a secret here. Raises SyntaxError if `source` does not parse."""
+    if tree is None:
+        tree = parse(source)
+    vocab = Vocabulary(settings.extend_sensitive_words, settings.extend_benign_words)
+    lines = source_lines(source)
+    where = os.path.abspath(path) if path else ""
+    analysis = _Analysis(tree, vocab, context_words(where) if where else (), where, where, lines, imported)
+    analysis.fake = bool(where) and is_fake_data_path(where)
+    analysis.run()
+    reached = {}
+    for src, hit in analysis.hits.items():
+        if src.kind == IMPORTED and not suppressed("RND101", lines[hit.line - 1 : hit.line], settings.honour_noqa):
+            reached[src.qualname] = (hit.secret, hit.line, hit.how)
+    return Summary(analysis.exports(), reached)
 
 
 # An import that can bring in a random source: `import random`, `from random import ...`,
@@ -251,8 +280,12 @@ class _Analysis:
         path: str = "",
         where: str = "",
         lines: Optional[List[str]] = None,
+        imported: Optional[Dict[str, Source]] = None,
     ) -> None:
         self.tree = tree
+        # functions of other modules of the project whose result carries a draw, by the dotted name
+        # this module calls them by (`rand_str`, `utils.rand_str`, `Gen.make`): see `project`
+        self.imported: Dict[str, Source] = imported or {}
         # the module and the three folders above it say which protocol the code speaks (`app/sip/...`);
         # not the folders a checkout sits in
         self.path = "/".join(path.replace("\\", "/").split("/")[-4:])
@@ -315,6 +348,7 @@ class _Analysis:
         self.hot_var_names: Set[str] = set()
         self.cold: Dict[ast.AST, int] = {}  # function -> the `_HOT` version when it was last found irrelevant
         self.hot_slots: Set[Tuple[int, object]] = set()
+        self.hot_names.update(name.rsplit(".", 1)[-1] for name in self.imported)
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -326,11 +360,13 @@ class _Analysis:
             if self.deferred:
                 budget += 1  # a pass that found a function to walk next costs nothing: walking every
                 # function from the start would have walked it in this pass
-            if not self.changed or (not self.scopes.sources and not self.deferred):
+            if not self.changed or (not self.scopes.sources and not self.imported and not self.deferred):
                 break  # no random call at all: nothing to follow
 
-    def findings(self, lines: List[str]) -> Iterable[Finding]:
-        hits = dict(self.hits)
+    def findings(self, lines: List[str], demands: Iterable[Demand] = ()) -> Iterable[Finding]:
+        """What the walk found, and the draws whose value becomes a secret in another module
+        (`demands`, see `project`) when nothing here already reports them."""
+        hits = {src: hit for src, hit in self.hits.items() if src.kind != IMPORTED}
         # `random.seed()` sets the one generator every module-level `random.*` call of the process
         # draws from, wherever the seed and the calls are: a seed in `__init__` or at import time
         # shapes the token a method makes later.
@@ -343,6 +379,15 @@ class _Analysis:
                     hits[seed] = _Hit(hits[first].secret, hits[first].line, f"it seeds {first.qualname}() on line {first.line}")
         for src, hit in hits.items():
             yield rules.finding_for(src, hit.secret, f"{src.qualname}() on line {src.line} {hit.how}", lines)
+        at = {(src.line, src.col): src for src in self.scopes.sources.values() if src.kind in ("function", "numpy")}
+        for demand in demands:
+            src = at.get((demand.line, demand.col))
+            if src is not None and src not in hits:
+                hits[src] = _Hit(demand.secret, demand.line, demand.how)
+                yield rules.finding_for(
+                    src, demand.secret, f"{src.qualname}() on line {src.line} is returned by {demand.via}; in "
+                    f"{demand.where.rsplit(':', 1)[0]} its result {demand.how}", lines, via=demand.via, where=demand.where,
+                )
         if self.strict:
             for src in self.scopes.sources.values():
                 if src not in hits:
@@ -589,6 +634,9 @@ class _Analysis:
         for kw in value.keywords:
             if kw.arg not in _FACTORY_KEYWORDS:
                 continue
+            far = self._imported(kw.value, scope)
+            if far is not None:
+                made.add(far)  # `default=rand_str`, a helper of another module
             fns = [kw.value] if isinstance(kw.value, ast.Lambda) else self.helper(kw.value, scope) or []
             for fn in fns:
                 made |= {label for label in self._get(self.returns, fn) if isinstance(label, Source)}
@@ -932,6 +980,9 @@ class _Analysis:
         wrapped = self.scopes.partial_source(node, scope)
         if wrapped is not None:
             return {wrapped} | args  # the partial object: calling it draws
+        far = self._imported(func, scope)
+        if far is not None:
+            return {far}  # what a helper of another module returns: its draw (not its arguments: unknown here)
         helper = self.helper(func, scope)
         if helper is not None:
             result: Taint = set()
@@ -1059,6 +1110,43 @@ class _Analysis:
                 self.assign(node.args[0], {src} | args | self.control, scope, None)
             return set()
         return {src} | args
+
+    def _imported(self, func: ast.AST, scope: ast.AST) -> Optional[Source]:
+        """The label of another module's function that `func` names, if its result carries a draw:
+        `rand_str` bound by `from .utils import rand_str`, `utils.rand_str`, `Gen.make` (see `project`)."""
+        if not self.imported:
+            return None
+        name = sinks.dotted(func)
+        label = self.imported.get(name) if name else None
+        if label is None or not self.scopes.is_imported(name.split(".", 1)[0], scope):
+            return None  # not one of them, or the name is bound here to something else
+        return label
+
+    def exports(self) -> Dict[str, List[Tuple[str, object, object]]]:
+        """What each function of the module returns that carries a draw, by the name other modules
+        call it by (`rand_str`, `Gen.make`): `("draw", line, col)` for a call of this module,
+        `("via", qualname, 0)` for another module's function (an `IMPORTED` label)."""
+        out: Dict[str, List[Tuple[str, object, object]]] = {}
+        for name, fns in self.functions.items():
+            for fn in fns:
+                parent = self.scopes.parent.get(fn)
+                if isinstance(parent, ast.Module):
+                    key = name
+                elif isinstance(parent, ast.ClassDef) and isinstance(self.scopes.parent.get(parent), ast.Module):
+                    key = f"{parent.name}.{name}"
+                else:
+                    continue  # a nested function: no other module can call it
+                for label in self.returns.get(fn, ()):
+                    if isinstance(label, Source) and label.kind == IMPORTED:
+                        item: Tuple[str, object, object] = ("via", label.qualname, 0)
+                    elif isinstance(label, Source) and label.kind in ("function", "numpy"):
+                        item = ("draw", label.line, label.col)
+                    else:
+                        continue
+                    have = out.setdefault(key, [])
+                    if item not in have:
+                        have.append(item)
+        return out
 
     def helper(self, func: ast.AST, scope: ast.AST) -> Optional[List[ast.AST]]:
         """The same-module functions a call may run: `helper(...)`, `self.helper(...)`, `cls.helper(...)`.

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import io
 import json
 import os
 import sys
 import time
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from .config import ConfigError, find_pyproject, project_root, root_folder, settings_from
 from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, status
@@ -249,6 +250,31 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
     return iter(results)
 
 
+def _for_each_file(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> Callable[[str], Settings]:
+    """The settings to check each file with: the run's, with the draws of that file whose value
+    another module of the project makes a secret (`project.demands_for`). The project is every file
+    under its top folder that a check of it would read (so that checking `utils.py` alone still
+    sees `views.py`); without a top folder, the files given."""
+    from .project import demands_for
+
+    files = [p for p in paths if p != "-"]
+    if not files:
+        return lambda path: settings
+    root = settings.root
+    if root is not None:
+        project = [p for p, problem in python_files([root], settings.exclude, _config_folder(args), settings.respect_gitignore)
+                   if problem is None and (settings.include_tests or not is_test_path(p, settings.test_paths, root))]
+        project.extend(files)
+    else:
+        project = files
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in files])
+    demands = demands_for(project, root, settings)
+    if not demands:
+        return lambda path: settings
+    return lambda path: dataclasses.replace(settings, demands=demands[full]) if (
+        full := os.path.abspath(path)) in demands else settings
+
+
 def _open_cache(args: argparse.Namespace, settings: Settings) -> Optional[Cache]:
     if args.no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
         return None
@@ -281,18 +307,21 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         else:
             skipped_tests += 1
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
+    per_file = _for_each_file(args, settings, [path for path, _ in order])
     done: dict = {}
     for path, shown in order:
-        kept = cache.get(path) if cache is not None and path != "-" else None
+        mine = per_file(path)
+        # a file another module depends on is checked afresh: what it demands is not in the cache's key
+        kept = cache.get(path) if cache is not None and path != "-" and not mine.demands else None
         if kept is not None:
             done[path] = kept
         else:
-            jobs.append((path, shown, settings))
-    for (path, _, _), (findings, problem, read) in zip(jobs, _run_jobs(jobs)):
+            jobs.append((path, shown, mine))
+    for (path, _, mine), (findings, problem, read) in zip(jobs, _run_jobs(jobs)):
         done[path] = (findings, problem)
-        if cache is not None and read is not None:
+        if cache is not None and read is not None and not mine.demands:
             cache.put(path, read, findings, problem)
-    fixed_files = _fix_found(args, settings, order, done, cache, err) if args.fix else 0
+    fixed_files = _fix_found(args, per_file, order, done, cache, err) if args.fix else 0
     if cache is not None:
         cache.save()
     from .selection import chosen
@@ -328,7 +357,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
     return EXIT_FINDINGS if results or (fixed_files and args.exit_non_zero_on_fix) else EXIT_CLEAN
 
 
-def _fix_found(args: argparse.Namespace, settings: Settings, order: List[Tuple[str, str]], done: dict,
+def _fix_found(args: argparse.Namespace, per_file: Callable[[str], Settings], order: List[Tuple[str, str]], done: dict,
                cache: Optional[Cache], err: TextIO) -> int:
     """`check --fix`: rewrite each file that has a selected finding with a fix (as `fix` does, printing
     `Rewriting PATH` on `err`), then check the new text again so that what is reported afterwards is
@@ -340,6 +369,7 @@ def _fix_found(args: argparse.Namespace, settings: Settings, order: List[Tuple[s
     rewritten = 0
     for path, shown in order:
         findings, problem = done[path]
+        settings = per_file(path)
         rules = _rules_for(args, path)
         if problem is not None or not any(
             chosen(f.code, *rules) and fix_kind(f, settings.unsafe_fixes) is None for f in findings
@@ -356,7 +386,7 @@ def _fix_found(args: argparse.Namespace, settings: Settings, order: List[Tuple[s
             err.write(messages.getvalue())
             findings, problem, read = _check_path((path, shown, settings))
             done[path] = (findings, problem)
-            if cache is not None and read is not None:
+            if cache is not None and read is not None and not settings.demands:
                 cache.put(path, read, findings, problem)
     return rewritten
 
@@ -535,6 +565,7 @@ def _write_bytes(out: TextIO, data: bytes, encoding: str) -> None:
 
 def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
     changed = failed = False
+    order: List[str] = []
     for path, problem in python_files(args.paths, settings.exclude, _config_folder(args), settings.respect_gitignore, _warner(err)):
         shown = args.stdin_filename if path == "-" else path
         if problem is not None:
@@ -543,7 +574,11 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             continue
         if path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root):
             continue
-        did_change, did_fail = fix_one(path, shown, settings, args.diff, out, err, _rules_for(args, path))
+        order.append(path)
+    per_file = _for_each_file(args, settings, order)
+    for path in order:
+        shown = args.stdin_filename if path == "-" else path
+        did_change, did_fail = fix_one(path, shown, per_file(path), args.diff, out, err, _rules_for(args, path))
         changed |= did_change
         failed |= did_fail
     if failed:

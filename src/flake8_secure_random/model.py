@@ -32,9 +32,30 @@ class Settings:
     min_password_bits: float = 64.0
     # The fixer may also apply the fixes that can change behaviour (RND301's compare_digest).
     unsafe_fixes: bool = False
+    # Facts from the other modules of the project, for the one file checked (`project.demands_for`):
+    # the draws of this module whose value becomes a secret elsewhere. Empty for a file on its own.
+    demands: Tuple["Demand", ...] = ()
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class Demand:
+    """A random call of one module whose value another module of the project makes a secret
+    (`project.demands_for`): `token = rand_str(32)` in `views.py` demands the draw in `utils.py`."""
+
+    line: int  # the call, where ast puts it (line, UTF-8 byte column)
+    col: int
+    secret: str  # the name that makes it a secret there: "api_token"
+    where: str  # that module's path from the project's top folder, and the line: "accounts/views.py:6"
+    via: str  # the function of the call's module whose result carries it: "rand_str()"
+    how: str  # what happens to that result there: "is assigned to 'api_token' on line 6"
+
+
+# `Source.kind` of a label that stands for what another module's function returns (`project`): the
+# analysis follows it like a draw; it is never reported where it is followed, only where it is drawn.
+IMPORTED = "imported"
 
 
 @dataclass(frozen=True)

@@ -803,10 +803,14 @@ def span(node) -> Tuple[int, int, int, int]:
     return (node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
 
 
-def finding_for(src: Source, secret: str, why: str, lines: Sequence[str]) -> Finding:
+def finding_for(src: Source, secret: str, why: str, lines: Sequence[str], via: str = "", where: str = "") -> Finding:
+    """The RND1xx finding for a draw that builds `secret`. `via` and `where` for a draw another module
+    makes a secret: the function returning it here (`rand_str()`) and the other module's `path:line`."""
     code = _CODE_FOR_KIND[src.kind]
     what = secret if secret.startswith("'") else f"'{secret}'"  # a context arrives quoted: 'self.x' of class Y
-    if src.kind == "seed":
+    if via:
+        message = f"{src.qualname}() in {via} builds {what} in {where}; use {suggestion(src)}"
+    elif src.kind == "seed":
         message = f"{src.qualname}() seeds the generator that builds {what}; use {suggestion(src)}"
     elif src.kind == "generator":
         message = f"{src.qualname}() generator builds {what}; use {suggestion(src)}"

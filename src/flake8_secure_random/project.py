@@ -1,0 +1,291 @@
+"""Values followed across the modules of one project: a helper in `utils.py` whose result becomes a
+secret in `views.py` (issue 15).
+
+Each module is summarised by the walk `analysis.find` does (`analysis.summarize`): which of its
+functions return a draw, and which functions of other modules it calls have a result that becomes a
+secret here. Imports are resolved by path inside the project only (nothing is imported or run):
+`import a.b as m`, `from a.b import f as g`, relative imports, a package `__init__` that re-exports
+a name, and `src/` layouts (a module is found by the end of its dotted path). The answer for each file
+is a tuple of `model.Demand`: the draws it makes that another module turns into a secret, reported
+at the draw, where the fix goes.
+
+Only functions called by a name the import binds are followed (`rand_str()`, `utils.rand_str()`,
+`Gen.make()`); not methods of an instance of an imported class, nor arguments passed to the helper.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import re
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from .files import SourceError, decode, parse, read_bytes
+from .model import IMPORTED, Demand, Settings, Source
+
+# How many times the index is walked again after a module's function was found to pass on another
+# module's draw (`a.f` returns `b.g()`, which returns `c.h()`): each round follows one more step.
+_MAX_ROUNDS = 4
+
+# name -> ("module", path) | ("name", path, name in that module)
+_Binding = Tuple[str, ...]
+
+
+class _Module:
+    __slots__ = ("path", "rel", "text", "tree", "bindings", "summary", "imported")
+
+    def __init__(self, path: str, rel: str, text: str) -> None:
+        self.path, self.rel, self.text = path, rel, text
+        self.tree: Optional[ast.Module] = None
+        self.bindings: Optional[Dict[str, _Binding]] = None
+        self.summary = None
+        self.imported: Dict[str, Source] = {}
+
+
+def _dotted_name(rel: str) -> str:
+    """`pkg/sub/mod.py` -> `pkg.sub.mod`; `pkg/__init__.py` -> `pkg`."""
+    parts = rel[:-3].split("/")
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+class _Project:
+    def __init__(self, modules: Dict[str, _Module]) -> None:
+        self.modules = modules  # relative path -> module
+        self.by_dotted: Dict[str, List[str]] = {}
+        for rel in modules:
+            self.by_dotted.setdefault(_dotted_name(rel), []).append(rel)
+
+    # -- resolving imports -----------------------------------------------------------------------
+    def find_module(self, dotted: str) -> Optional[str]:
+        """The project file of an absolute module name: `a.b` is `a/b.py`, `a/b/__init__.py`, or the
+        same under any folder (`src/a/b.py`); None when no file or more than one file fits."""
+        if not dotted:
+            return None
+        exact = self.by_dotted.get(dotted)
+        if exact and len(exact) == 1:
+            return exact[0]
+        tail = "." + dotted
+        found = [rels for name, rels in self.by_dotted.items() if name.endswith(tail)]
+        if len(found) == 1 and len(found[0]) == 1:
+            return found[0][0]
+        return None
+
+    def relative_module(self, rel: str, level: int, module: Optional[str]) -> Optional[str]:
+        """`from ..x import f` in `rel`: the file of `..x`, found by path."""
+        folder = rel.split("/")[:-1]
+        if level - 1 > len(folder):
+            return None
+        base = folder[: len(folder) - (level - 1)]
+        parts = base + (module.split(".") if module else [])
+        stem = "/".join(parts)
+        for candidate in (f"{stem}.py", f"{stem}/__init__.py" if stem else "__init__.py"):
+            if candidate in self.modules:
+                return candidate
+        return None
+
+    def bindings(self, module: _Module) -> Dict[str, _Binding]:
+        """The names `module`'s imports bind to project modules and their names (any scope; a name
+        bound differently by two imports is dropped)."""
+        if module.bindings is not None:
+            return module.bindings
+        tree = self.tree(module)
+        found: Dict[str, _Binding] = {}
+        clash: Set[str] = set()
+
+        def bind(name: str, binding: _Binding) -> None:
+            if found.get(name, binding) != binding:
+                clash.add(name)
+            found[name] = binding
+
+        for node in ast.walk(tree) if tree is not None else ():
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        target = self.find_module(alias.name)
+                        if target:
+                            bind(alias.asname, ("module", target))
+                    else:  # `import a.b.c` binds `a`; `a.b.c.f()` is looked up by its whole dotted name
+                        target = self.find_module(alias.name)
+                        if target:
+                            bind(alias.name, ("module", target))
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = self.relative_module(module.rel, node.level, node.module)
+                else:
+                    base = self.find_module(node.module or "")
+                for alias in node.names:
+                    if alias.name == "*":
+                        continue
+                    local = alias.asname or alias.name
+                    sub = None
+                    if node.level:
+                        sub = self.relative_module(module.rel, node.level, f"{node.module}.{alias.name}" if node.module else alias.name)
+                    elif node.module:
+                        sub = self.find_module(f"{node.module}.{alias.name}")
+                    if sub is not None:
+                        bind(local, ("module", sub))  # `from pkg import utils`
+                    elif base is not None:
+                        bind(local, ("name", base, alias.name))
+        module.bindings = {k: v for k, v in found.items() if k not in clash}
+        return module.bindings
+
+    def tree(self, module: _Module) -> Optional[ast.Module]:
+        if module.tree is None:
+            try:
+                module.tree = parse(module.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                module.tree = ast.Module(body=[], type_ignores=[])
+        return module.tree
+
+    def exported(self, rel: str, name: str, depth: int = 0) -> List[Tuple[str, str]]:
+        """The (module, function) pairs that `name` of module `rel` stands for: its own function
+        (`f`, `Gen.make`), or what its imports bind under that name (a package `__init__` that
+        re-exports `from .utils import rand_str`)."""
+        module = self.modules.get(rel)
+        if module is None or depth > 8:
+            return []
+        exports = module.summary.exports if module.summary is not None else {}
+        if name in exports:
+            return [(rel, name)]
+        return self.exported_by(self.bindings(module), name, depth)
+
+    def imported(self, module: _Module, names: Set[str]) -> Dict[str, Source]:
+        """The labels of the drawing functions `module` can call, by the dotted name it calls them by
+        (also a callable handed over by name: `Column(default=rand_str)`)."""
+        out: Dict[str, Source] = {}
+        bindings = self.bindings(module)
+        if not bindings:
+            return out
+        for node in ast.walk(self.tree(module)):  # type: ignore[arg-type]
+            if not isinstance(node, ast.Call):
+                continue
+            for func in (node.func, *[kw.value for kw in node.keywords]):
+                dotted = _dotted(func)
+                if not dotted or dotted.rsplit(".", 1)[-1] not in names or dotted in out:
+                    continue
+                pairs = self.exported_by(bindings, dotted)
+                if len(pairs) == 1:
+                    out[dotted] = label(*pairs[0])
+        return out
+
+    def exported_by(self, bindings: Dict[str, _Binding], dotted: str, depth: int = 0) -> List[Tuple[str, str]]:
+        """What a dotted name stands for through a module's import bindings: the longest bound
+        prefix (`a.b.c` for `import a.b.c`, `m` for `import a.b as m`, `f` for `from a import f`)."""
+        parts = dotted.split(".")
+        for i in range(len(parts), 0, -1):
+            binding = bindings.get(".".join(parts[:i]))
+            if binding is None:
+                continue
+            rest = ".".join(parts[i:])
+            if binding[0] == "module":
+                return self.exported(binding[1], rest, depth + 1) if rest else []
+            return self.exported(binding[1], binding[2] + ("." + rest if rest else ""), depth + 1)
+        return []
+
+
+def label(rel: str, name: str) -> Source:
+    """The label that stands for what `name` of module `rel` returns."""
+    return Source(None, IMPORTED, f"{rel}::{name}", 0, 0, 0, 0)  # type: ignore[arg-type]
+
+
+def _dotted(expr: ast.AST) -> str:
+    parts = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        parts.append(expr.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str, Tuple[Demand, ...]]:
+    """For every file of the project (`paths`, the files under `root` that are checked: tests and
+    excluded files left out), the draws it makes whose value another module turns into a secret,
+    by absolute path. Files that cannot be read or parsed are left out (checking them says why).
+
+    Raises nothing for bad input: the index only adds findings where it is sure of the path."""
+    from .analysis import might_use_random, summarize
+
+    modules: Dict[str, _Module] = {}
+    for path in paths:
+        full = os.path.abspath(path)
+        rel = os.path.relpath(full, root).replace(os.sep, "/")
+        if rel.startswith("../") or not rel.endswith(".py"):
+            continue
+        try:
+            text = decode(read_bytes(full))
+        except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
+            continue
+        modules[rel] = _Module(full, rel, text)
+    project = _Project(modules)
+
+    def summarise(module: _Module, imported: Dict[str, Source]) -> None:
+        tree = project.tree(module)
+        try:
+            module.summary = summarize(module.text, settings, module.path, tree, imported)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            module.summary = None
+        module.imported = imported
+
+    for module in modules.values():
+        if might_use_random(module.text):
+            summarise(module, {})
+    for _ in range(_MAX_ROUNDS):
+        names = {key.rsplit(".", 1)[-1] for m in modules.values() if m.summary is not None for key in m.summary.exports}
+        if not names:
+            break
+        mention = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+        again = False
+        for module in modules.values():
+            if "import" not in module.text or not mention.search(module.text):
+                continue
+            imported = project.imported(module, names)
+            if imported != module.imported:
+                before = module.summary.exports if module.summary is not None else {}
+                summarise(module, imported)
+                if module.summary is not None and module.summary.exports != before:
+                    again = True
+        if not again:
+            break
+    return _demands(project)
+
+
+def _demands(project: _Project) -> Dict[str, Tuple[Demand, ...]]:
+    """Each draw a secret in another module depends on, at the draw; one demand per draw, the first
+    by the caller's path and line."""
+    found: Dict[Tuple[str, int, int], Demand] = {}
+    for rel in sorted(project.modules):
+        module = project.modules[rel]
+        if module.summary is None:
+            continue
+        for qualname, (secret, line, how) in sorted(module.summary.reached.items(), key=lambda kv: kv[1][1]):
+            home, _, name = qualname.partition("::")
+            for draw_rel, line_no, col in _draws(project, home, name, set()):
+                key = (draw_rel, line_no, col)
+                if key not in found:
+                    found[key] = Demand(line_no, col, secret, f"{rel}:{line}", f"{name}()", how)
+    out: Dict[str, List[Demand]] = {}
+    for (draw_rel, _, _), demand in found.items():
+        out.setdefault(project.modules[draw_rel].path, []).append(demand)
+    return {path: tuple(ds) for path, ds in out.items()}
+
+
+def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -> List[Tuple[str, int, int]]:
+    """The draws (module, line, col) that what `name` of module `rel` returns carries, following the
+    functions of other modules it passes on."""
+    if (rel, name) in seen:
+        return []
+    seen.add((rel, name))
+    module = project.modules.get(rel)
+    if module is None or module.summary is None:
+        return []
+    out: List[Tuple[str, int, int]] = []
+    for kind, a, b in module.summary.exports.get(name, ()):
+        if kind == "draw":
+            out.append((rel, a, b))  # type: ignore[arg-type]
+        else:
+            home, _, inner = str(a).partition("::")
+            out.extend(_draws(project, home, inner, seen))
+    return out
