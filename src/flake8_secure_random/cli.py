@@ -252,23 +252,26 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
 
 def _for_each_file(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> Callable[[str], Settings]:
     """The settings to check each file with: the run's, with the draws of that file whose value
-    another module of the project makes a secret (`project.demands_for`). The project is every file
-    under its top folder that a check of it would read (so that checking `utils.py` alone still
-    sees `views.py`); without a top folder, the files given."""
+    another module of its project makes a secret (`project.demands_for`). A project is every file
+    under its top folder (`paths.project_folder`) that a check of that folder would read, so that
+    checking `utils.py` alone still sees `views.py`; files in no project are one project together."""
+    from .paths import project_folder
     from .project import demands_for
 
-    files = [p for p in paths if p != "-"]
-    if not files:
-        return lambda path: settings
-    root = settings.root
-    if root is not None:
-        project = [p for p, problem in python_files([root], settings.exclude, _config_folder(args), settings.respect_gitignore)
-                   if problem is None and (settings.include_tests or not is_test_path(p, settings.test_paths, root))]
-        project.extend(files)
-    else:
-        project = files
-        root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in files])
-    demands = demands_for(project, root, settings)
+    groups: Dict[Optional[str], List[str]] = {}
+    for path in paths:
+        if path != "-":
+            groups.setdefault(project_folder(path, settings.root), []).append(path)
+    demands: dict = {}
+    for folder, given in groups.items():
+        if folder is None:
+            top, project = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given]), given
+        else:
+            top = folder
+            project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore)
+                       if problem is None and (settings.include_tests or not is_test_path(p, settings.test_paths, settings.root))]
+            project.extend(given)
+        demands.update(demands_for(project, top, settings))
     if not demands:
         return lambda path: settings
     return lambda path: dataclasses.replace(settings, demands=demands[full]) if (

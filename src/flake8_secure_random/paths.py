@@ -83,6 +83,15 @@ def below(path: str, folder: str) -> Optional[str]:
     return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else None
 
 
+def project_folder(path: str, root: Optional[str]) -> Optional[str]:
+    """The top folder of the project a file belongs to: `root` (the configured project's) when the
+    file is inside it, else the nearest folder above the file holding a project marker, else None."""
+    absolute = os.path.abspath(path)
+    if root is not None and below(absolute, root) is not None:
+        return root
+    return _own_root(os.path.dirname(absolute))
+
+
 @lru_cache(maxsize=4096)
 def _own_root(folder: str) -> Optional[str]:
     """The nearest folder at or above `folder` holding a project marker, or None."""

@@ -31,12 +31,13 @@ _Binding = Tuple[str, ...]
 
 
 class _Module:
-    __slots__ = ("path", "rel", "text", "tree", "bindings", "summary", "imported")
+    __slots__ = ("path", "rel", "text", "tree", "bindings", "calls", "summary", "imported")
 
     def __init__(self, path: str, rel: str, text: str) -> None:
         self.path, self.rel, self.text = path, rel, text
         self.tree: Optional[ast.Module] = None
         self.bindings: Optional[Dict[str, _Binding]] = None
+        self.calls: Optional[Set[str]] = None  # the dotted names it calls or hands over as `kw=name`
         self.summary = None
         self.imported: Dict[str, Source] = {}
 
@@ -52,24 +53,24 @@ def _dotted_name(rel: str) -> str:
 class _Project:
     def __init__(self, modules: Dict[str, _Module]) -> None:
         self.modules = modules  # relative path -> module
-        self.by_dotted: Dict[str, List[str]] = {}
+        self.offering: Dict[str, bool] = {}  # see `offers`; emptied when a round finds new exports
+        self.by_dotted: Dict[str, List[str]] = {}  # every tail of each module's dotted name -> modules
         for rel in modules:
-            self.by_dotted.setdefault(_dotted_name(rel), []).append(rel)
+            parts = _dotted_name(rel).split(".")
+            for i in range(len(parts)):
+                self.by_dotted.setdefault(".".join(parts[i:]), []).append(rel)
 
     # -- resolving imports -----------------------------------------------------------------------
     def find_module(self, dotted: str) -> Optional[str]:
         """The project file of an absolute module name: `a.b` is `a/b.py`, `a/b/__init__.py`, or the
         same under any folder (`src/a/b.py`); None when no file or more than one file fits."""
-        if not dotted:
+        found = self.by_dotted.get(dotted) if dotted else None
+        if not found:
             return None
-        exact = self.by_dotted.get(dotted)
-        if exact and len(exact) == 1:
-            return exact[0]
-        tail = "." + dotted
-        found = [rels for name, rels in self.by_dotted.items() if name.endswith(tail)]
-        if len(found) == 1 and len(found[0]) == 1:
-            return found[0][0]
-        return None
+        if len(found) == 1:
+            return found[0]
+        exact = [rel for rel in found if _dotted_name(rel) == dotted]
+        return exact[0] if len(exact) == 1 else None
 
     def relative_module(self, rel: str, level: int, module: Optional[str]) -> Optional[str]:
         """`from ..x import f` in `rel`: the file of `..x`, found by path."""
@@ -86,10 +87,10 @@ class _Project:
 
     def bindings(self, module: _Module) -> Dict[str, _Binding]:
         """The names `module`'s imports bind to project modules and their names (any scope; a name
-        bound differently by two imports is dropped)."""
+        bound differently by two imports is dropped). Read from the import statements alone, each
+        parsed on its own, so that a module that imports nothing of interest is never parsed whole."""
         if module.bindings is not None:
             return module.bindings
-        tree = self.tree(module)
         found: Dict[str, _Binding] = {}
         clash: Set[str] = set()
 
@@ -98,7 +99,7 @@ class _Project:
                 clash.add(name)
             found[name] = binding
 
-        for node in ast.walk(tree) if tree is not None else ():
+        for node in _import_statements(module.text):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -150,6 +151,31 @@ class _Project:
             return [(rel, name)]
         return self.exported_by(self.bindings(module), name, depth)
 
+    def may_call(self, module: _Module) -> bool:
+        """Whether an import of `module` binds a drawing function of another module, or a module
+        that has one or passes names on (a package `__init__`): only then is it parsed whole."""
+        for local, binding in self.bindings(module).items():
+            if binding[0] == "name":
+                # used beyond its import: `rand_str(...)`, `default=rand_str`
+                if self.exported(binding[1], binding[2]) and len(re.findall(rf"\b{re.escape(local)}\b", module.text)) > 1:
+                    return True
+            elif self.offers(binding[1]) and re.search(rf"\b{re.escape(local)}\.\w", module.text):
+                return True
+        return False
+
+    def offers(self, rel: str) -> bool:
+        """Whether a module has a drawing function, or passes one on under a name of its own."""
+        have = self.offering.get(rel)
+        if have is None:
+            self.offering[rel] = False  # an import cycle ends here
+            module = self.modules[rel]
+            have = bool(module.summary is not None and module.summary.exports) or any(
+                binding[0] == "name" and self.exported(binding[1], binding[2])
+                for binding in self.bindings(module).values()
+            )
+            self.offering[rel] = have
+        return have
+
     def imported(self, module: _Module, names: Set[str]) -> Dict[str, Source]:
         """The labels of the drawing functions `module` can call, by the dotted name it calls them by
         (also a callable handed over by name: `Column(default=rand_str)`)."""
@@ -157,13 +183,13 @@ class _Project:
         bindings = self.bindings(module)
         if not bindings:
             return out
-        for node in ast.walk(self.tree(module)):  # type: ignore[arg-type]
-            if not isinstance(node, ast.Call):
-                continue
-            for func in (node.func, *[kw.value for kw in node.keywords]):
-                dotted = _dotted(func)
-                if not dotted or dotted.rsplit(".", 1)[-1] not in names or dotted in out:
-                    continue
+        if module.calls is None:
+            module.calls = {
+                dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
+                for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := _dotted(func))
+            }
+        for dotted in module.calls:
+            if dotted.rsplit(".", 1)[-1] in names:
                 pairs = self.exported_by(bindings, dotted)
                 if len(pairs) == 1:
                     out[dotted] = label(*pairs[0])
@@ -182,6 +208,28 @@ class _Project:
                 return self.exported(binding[1], rest, depth + 1) if rest else []
             return self.exported(binding[1], binding[2] + ("." + rest if rest else ""), depth + 1)
         return []
+
+
+def _import_statements(text: str) -> Iterable[ast.stmt]:
+    """The import statements of a module's text, at any depth (a text that only looks like one, in a
+    string, does not parse and is left out; one that does parses as what it says)."""
+    if "import" not in text:
+        return
+    found = [m.group(0).strip() for m in _IMPORT_LINE.finditer(text)]
+    try:
+        yield from ast.parse("\n".join(found)).body  # all at once: one parse for the common case
+        return
+    except (SyntaxError, ValueError):
+        pass
+    for statement in found:
+        try:
+            yield from ast.parse(statement).body
+        except (SyntaxError, ValueError):
+            continue
+
+
+# An import statement's text, over lines inside parentheses or after a backslash.
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:[^\n\\]|\\\r?\n)*)", re.M)
 
 
 def label(rel: str, name: str) -> Source:
@@ -233,13 +281,14 @@ def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str
         if might_use_random(module.text):
             summarise(module, {})
     for _ in range(_MAX_ROUNDS):
-        names = {key.rsplit(".", 1)[-1] for m in modules.values() if m.summary is not None for key in m.summary.exports}
+        exporting = [m for m in modules.values() if m.summary is not None and m.summary.exports]
+        names = {key.rsplit(".", 1)[-1] for m in exporting for key in m.summary.exports}
         if not names:
             break
-        mention = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+        project.offering.clear()
         again = False
         for module in modules.values():
-            if "import" not in module.text or not mention.search(module.text):
+            if not project.may_call(module):
                 continue
             imported = project.imported(module, names)
             if imported != module.imported:
@@ -265,11 +314,21 @@ def _demands(project: _Project) -> Dict[str, Tuple[Demand, ...]]:
             for draw_rel, line_no, col in _draws(project, home, name, set()):
                 key = (draw_rel, line_no, col)
                 if key not in found:
-                    found[key] = Demand(line_no, col, secret, f"{rel}:{line}", f"{name}()", how)
+                    found[key] = Demand(line_no, col, secret, f"{_shown(module)}:{line}", f"{name}()", how)
     out: Dict[str, List[Demand]] = {}
     for (draw_rel, _, _), demand in found.items():
         out.setdefault(project.modules[draw_rel].path, []).append(demand)
     return {path: tuple(ds) for path, ds in out.items()}
+
+
+def _shown(module: _Module) -> str:
+    """A module's path as a message shows it: from the working folder when below it (as the paths of
+    findings are), else from the project's top folder."""
+    try:
+        relative = os.path.relpath(module.path)
+    except ValueError:  # another drive
+        return module.rel
+    return module.rel if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
 def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -> List[Tuple[str, int, int]]:
