@@ -157,11 +157,19 @@ class _Project:
         for local, binding in self.bindings(module).items():
             if binding[0] == "name":
                 # used beyond its import: `rand_str(...)`, `default=rand_str`
-                if self.exported(binding[1], binding[2]) and len(re.findall(rf"\b{re.escape(local)}\b", module.text)) > 1:
+                if self.offers_name(binding[1], binding[2]) and len(re.findall(rf"\b{re.escape(local)}\b", module.text)) > 1:
                     return True
             elif self.offers(binding[1]) and re.search(rf"\b{re.escape(local)}\.\w", module.text):
                 return True
         return False
+
+    def offers_name(self, rel: str, name: str) -> bool:
+        """Whether `name` of module `rel` is a drawing function or a class with one (`Gen` for `Gen.make`)."""
+        if self.exported(rel, name):
+            return True
+        module = self.modules.get(rel)
+        exports = module.summary.exports if module is not None and module.summary is not None else {}
+        return any(key.startswith(name + ".") for key in exports)
 
     def offers(self, rel: str) -> bool:
         """Whether a module has a drawing function, or passes one on under a name of its own."""
@@ -170,26 +178,27 @@ class _Project:
             self.offering[rel] = False  # an import cycle ends here
             module = self.modules[rel]
             have = bool(module.summary is not None and module.summary.exports) or any(
-                binding[0] == "name" and self.exported(binding[1], binding[2])
+                binding[0] == "name" and self.offers_name(binding[1], binding[2])
                 for binding in self.bindings(module).values()
             )
             self.offering[rel] = have
         return have
 
-    def imported(self, module: _Module, names: Set[str]) -> Dict[str, Source]:
+    def imported(self, module: _Module) -> Dict[str, Source]:
         """The labels of the drawing functions `module` can call, by the dotted name it calls them by
         (also a callable handed over by name: `Column(default=rand_str)`)."""
         out: Dict[str, Source] = {}
         bindings = self.bindings(module)
         if not bindings:
             return out
+        heads = {local.split(".", 1)[0] for local in bindings}
         if module.calls is None:
             module.calls = {
                 dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
                 for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := _dotted(func))
             }
         for dotted in module.calls:
-            if dotted.rsplit(".", 1)[-1] in names:
+            if dotted.split(".", 1)[0] in heads:  # a name an import of the project binds (`rs` for `rand_str as rs`)
                 pairs = self.exported_by(bindings, dotted)
                 if len(pairs) == 1:
                     out[dotted] = label(*pairs[0])
@@ -290,7 +299,7 @@ def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str
         for module in modules.values():
             if not project.may_call(module):
                 continue
-            imported = project.imported(module, names)
+            imported = project.imported(module)
             if imported != module.imported:
                 before = module.summary.exports if module.summary is not None else {}
                 summarise(module, imported)
@@ -311,10 +320,10 @@ def _demands(project: _Project) -> Dict[str, Tuple[Demand, ...]]:
             continue
         for qualname, (secret, line, how) in sorted(module.summary.reached.items(), key=lambda kv: kv[1][1]):
             home, _, name = qualname.partition("::")
-            for draw_rel, line_no, col in _draws(project, home, name, set()):
+            for draw_rel, line_no, col, function in _draws(project, home, name, set()):
                 key = (draw_rel, line_no, col)
                 if key not in found:
-                    found[key] = Demand(line_no, col, secret, f"{_shown(module)}:{line}", f"{name}()", how)
+                    found[key] = Demand(line_no, col, secret, f"{_shown(module)}:{line}", f"{function}()", how)
     out: Dict[str, List[Demand]] = {}
     for (draw_rel, _, _), demand in found.items():
         out.setdefault(project.modules[draw_rel].path, []).append(demand)
@@ -331,19 +340,19 @@ def _shown(module: _Module) -> str:
     return module.rel if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
-def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -> List[Tuple[str, int, int]]:
-    """The draws (module, line, col) that what `name` of module `rel` returns carries, following the
-    functions of other modules it passes on."""
+def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -> List[Tuple[str, int, int, str]]:
+    """The draws (module, line, col, the function returning it there) that what `name` of module
+    `rel` returns carries, following the functions of other modules it passes on."""
     if (rel, name) in seen:
         return []
     seen.add((rel, name))
     module = project.modules.get(rel)
     if module is None or module.summary is None:
         return []
-    out: List[Tuple[str, int, int]] = []
+    out: List[Tuple[str, int, int, str]] = []
     for kind, a, b in module.summary.exports.get(name, ()):
         if kind == "draw":
-            out.append((rel, a, b))  # type: ignore[arg-type]
+            out.append((rel, a, b, name))  # type: ignore[arg-type]
         else:
             home, _, inner = str(a).partition("::")
             out.extend(_draws(project, home, inner, seen))

@@ -1,0 +1,186 @@
+"""Values followed across the modules of one project (issue 15): a helper whose result becomes a
+secret in another module is reported at its draw, whatever file is checked; a helper whose result
+stays harmless everywhere is not. Each test builds a small package in a temporary folder."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from flake8_secure_random.cli import main
+
+HELPER = """\
+import random
+import string
+
+
+def rand_str(n=16):
+    return "".join(random.choice(string.ascii_letters) for _ in range(n))
+
+
+class Gen:
+    @staticmethod
+    def make(n=8):
+        return "%0*x" % (n, random.getrandbits(4 * n))
+"""
+
+
+def _project(root, files):
+    (root / "pyproject.toml").write_text("[project]\nname = 'demo'\n")
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+def _check(root, *paths, cwd=None):
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(cwd or root)
+    try:
+        code = main(["check", "--no-cache", *paths], out, err)
+    finally:
+        os.chdir(old)
+    assert not err.getvalue(), err.getvalue()
+    return code, [line.replace(os.sep, "/").removeprefix("./") for line in out.getvalue().splitlines()]
+
+
+def _pkg(root, views, helper=HELPER, extra=None):
+    files = {"pkg/__init__.py": "", "pkg/utils.py": helper, "pkg/views.py": views}
+    files.update(extra or {})
+    _project(root, files)
+
+
+TOKEN_FROM_HELPER = (
+    "pkg/utils.py:6:20: RND101 random.choice() in rand_str() builds 'api_token' in pkg/views.py:5; use secrets.choice()"
+)
+
+
+@pytest.mark.parametrize("views", [
+    # relative import
+    "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n",
+    # absolute import under another name
+    "from pkg.utils import rand_str as rs\n\n\ndef create(user):\n    api_token = rs(32)\n    return api_token\n",
+    # the module under an alias
+    "import pkg.utils as u\n\n\ndef create(user):\n    api_token = u.rand_str(32)\n    return api_token\n",
+    # the module by its dotted name
+    "import pkg.utils\n\n\ndef create(user):\n    api_token = pkg.utils.rand_str(32)\n    return api_token\n",
+    # the module from its package, relative
+    "from . import utils\n\n\ndef create(user):\n    api_token = utils.rand_str(32)\n    return api_token\n",
+    # an import inside the function
+    "\n\ndef create(user):\n    from .utils import rand_str\n    api_token = rand_str(32)\n    return api_token\n",
+])
+def test_a_helper_whose_result_becomes_a_secret_elsewhere_is_reported_at_its_draw(tmp_path, views):
+    _pkg(tmp_path, views)
+    assert _check(tmp_path, ".") == (1, [TOKEN_FROM_HELPER])
+
+
+def test_the_same_finding_when_only_the_helper_is_checked_from_anywhere(tmp_path):
+    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    assert _check(tmp_path, "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
+    code, lines = _check(tmp_path, "utils.py", cwd=tmp_path / "pkg")
+    assert code == 1 and lines == [
+        "utils.py:6:20: RND101 random.choice() in rand_str() builds 'api_token' in views.py:5; use secrets.choice()"
+    ]
+    # the caller alone has no draw: nothing to report there
+    assert _check(tmp_path, "pkg/views.py") == (0, [])
+
+
+def test_a_package_that_re_exports_the_helper(tmp_path):
+    _project(tmp_path, {
+        "src/pkg/__init__.py": "from .utils import rand_str\n",
+        "src/pkg/utils.py": HELPER,
+        "src/pkg/api/views.py": "from pkg import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n",
+    })
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and lines == [
+        "src/pkg/utils.py:6:20: RND101 random.choice() in rand_str() builds 'api_token' in src/pkg/api/views.py:5; "
+        "use secrets.choice()"
+    ]
+
+
+def test_a_method_called_on_the_imported_class(tmp_path):
+    _pkg(tmp_path, "from .utils import Gen\n\n\ndef reset(user):\n    user.reset_token = Gen.make(32)\n")
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and lines == [
+        "pkg/utils.py:12:29: RND101 random.getrandbits() in Gen.make() builds 'user.reset_token' in pkg/views.py:5; "
+        "use secrets.randbits()"
+    ]
+
+
+def test_a_helper_of_a_helper_in_a_third_module(tmp_path):
+    _pkg(tmp_path, "from .names import new_name\n\n\ndef invite(user):\n    invite_code = new_name()\n    return invite_code\n",
+         extra={"pkg/names.py": "from .utils import rand_str\n\n\ndef new_name():\n    return rand_str(10)\n"})
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and lines == [
+        "pkg/utils.py:6:20: RND101 random.choice() in rand_str() builds 'invite_code' in pkg/views.py:5; use secrets.choice()"
+    ]
+
+
+def test_a_helper_handed_to_a_framework_as_a_field_default(tmp_path):
+    _pkg(tmp_path, "from .utils import rand_str\n\n\nclass ApiKey(Model):\n    api_key = CharField(default=rand_str)\n")
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("pkg/utils.py:6:20: RND101 random.choice() in rand_str() builds")
+
+
+@pytest.mark.parametrize("views", [
+    # only a file name and a delay: nothing secret
+    "from .utils import rand_str\n\n\ndef upload(data):\n    filename = rand_str(8) + '.png'\n    return filename\n",
+    # a local function of the same name shadows the import
+    "from .utils import rand_str\n\n\ndef create(user):\n    def rand_str(n):\n        return 'x' * n\n"
+    "    api_token = rand_str(32)\n    return api_token\n",
+    # a name from outside the project that happens to match the helper's module
+    "from otherlib.utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n",
+])
+def test_a_helper_whose_result_stays_harmless_is_quiet(tmp_path, views):
+    _pkg(tmp_path, views)
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_tests_that_make_a_token_with_the_helper_do_not_count_when_tests_are_skipped(tmp_path):
+    _pkg(tmp_path, "", extra={"tests/test_views.py": "from pkg.utils import rand_str\n\n\ndef test_x():\n"
+                                                      "    api_token = rand_str(32)\n    assert api_token\n"})
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
+    # `import utils` with two `utils.py` in the project: which one is meant depends on sys.path
+    _project(tmp_path, {"a/utils.py": HELPER, "b/utils.py": HELPER,
+                        "c/views.py": "import utils\n\n\ndef create():\n    api_token = utils.rand_str()\n    return api_token\n"})
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_fix_rewrites_the_draw_in_the_helper(tmp_path):
+    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(["fix", "pkg/utils.py"], out, err) == 1
+    finally:
+        os.chdir(old)
+    text = (tmp_path / "pkg" / "utils.py").read_text()
+    assert "secrets.choice(string.ascii_letters)" in text and "random.getrandbits" in text  # Gen.make is not a secret
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_the_cache_follows_a_change_of_the_caller(tmp_path):
+    """The helper's finding depends on another file: a second run after the caller changed must not
+    answer from what the first run kept."""
+    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_RANDOM_NO_CACHE", "SECURE_RANDOM_CACHE_DIR")}
+
+    def run():
+        proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "pkg/utils.py"], cwd=tmp_path,
+                              env=env, capture_output=True, text=True)
+        return proc.returncode, proc.stdout.count("RND101")
+
+    assert run() == (1, 1)
+    (tmp_path / "pkg" / "views.py").write_text("from .utils import rand_str\n\n\ndef upload():\n    filename = rand_str(8)\n")
+    assert run() == (0, 0)
+    (tmp_path / "pkg" / "views.py").write_text("from .utils import rand_str\n\n\ndef create():\n    api_token = rand_str(8)\n")
+    assert run() == (1, 1)
