@@ -184,3 +184,14 @@ def test_the_cache_follows_a_change_of_the_caller(tmp_path):
     assert run() == (0, 0)
     (tmp_path / "pkg" / "views.py").write_text("from .utils import rand_str\n\n\ndef create():\n    api_token = rand_str(8)\n")
     assert run() == (1, 1)
+
+
+def test_only_the_item_that_becomes_a_secret_is_reported_when_a_helper_returns_a_tuple(tmp_path):
+    helper = (
+        "import random\n\nFONTS = ['a', 'b']\n\n\ndef make():\n    answer = str(random.randint(1000, 9999))\n"
+        "    font = random.choice(FONTS)\n    return answer, font\n"
+    )
+    _pkg(tmp_path, "from .utils import make\n\n\ndef show():\n    captcha_answer, font = make()\n    return captcha_answer\n",
+         helper=helper)
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and [line.split(": ")[0] for line in lines] == ["pkg/utils.py:7:18"], lines

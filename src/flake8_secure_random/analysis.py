@@ -665,6 +665,11 @@ class _Analysis:
 
     def _unpacked(self, call: ast.Call, n: int, scope: ast.AST) -> Optional[List[Taint]]:
         """`a, b = helper()` where every `helper` returns an n-tuple: what each item carries."""
+        far = self._imported(call.func, scope)
+        if far is not None:  # each item of what another module's function returns is its own label
+            for arg in list(call.args) + [k.value for k in call.keywords]:
+                self.expr(arg, scope)
+            return [{Source(None, IMPORTED, f"{far.qualname}#{i}/{n}", 0, 0, 0, 0)} for i in range(n)]  # type: ignore[arg-type]
         helpers = self.helper(call.func, scope)
         if not helpers:
             return None
@@ -1125,8 +1130,13 @@ class _Analysis:
     def exports(self) -> Dict[str, List[Tuple[str, object, object]]]:
         """What each function of the module returns that carries a draw, by the name other modules
         call it by (`rand_str`, `Gen.make`): `("draw", line, col)` for a call of this module,
-        `("via", qualname, 0)` for another module's function (an `IMPORTED` label)."""
+        `("via", qualname, 0)` for another module's function (an `IMPORTED` label). A function that
+        returns n-tuples also has each item under `name#i/n` (empty for an item with no draw), so
+        that `answer, font = make()` elsewhere takes only what the answer carries."""
         out: Dict[str, List[Tuple[str, object, object]]] = {}
+        items: Dict[ast.AST, Set[int]] = {}
+        for fn, _, n in self.returned_items:
+            items.setdefault(fn, set()).add(n)
         for name, fns in self.functions.items():
             for fn in fns:
                 parent = self.scopes.parent.get(fn)
@@ -1136,16 +1146,12 @@ class _Analysis:
                     key = f"{parent.name}.{name}"
                 else:
                     continue  # a nested function: no other module can call it
-                for label in self.returns.get(fn, ()):
-                    if isinstance(label, Source) and label.kind == IMPORTED:
-                        item: Tuple[str, object, object] = ("via", label.qualname, 0)
-                    elif isinstance(label, Source) and label.kind in ("function", "numpy"):
-                        item = ("draw", label.line, label.col)
-                    else:
-                        continue
-                    have = out.setdefault(key, [])
-                    if item not in have:
-                        have.append(item)
+                _export(out, key, self.returns.get(fn, ()))
+                if key in out:
+                    for n in items.get(fn, ()):
+                        for i in range(n):
+                            out.setdefault(f"{key}#{i}/{n}", [])
+                            _export(out, f"{key}#{i}/{n}", self.returned_items.get((fn, i, n), ()))
         return out
 
     def helper(self, func: ast.AST, scope: ast.AST) -> Optional[List[ast.AST]]:
@@ -1230,6 +1236,20 @@ _EXISTING = frozenset(
         "targets", "minions", "ips",
     }
 )
+
+
+def _export(out: Dict[str, List[Tuple[str, object, object]]], key: str, taint: Iterable[object]) -> None:
+    """Add to `out[key]` the draws a function's result carries (see `_Analysis.exports`)."""
+    for label in taint:
+        if isinstance(label, Source) and label.kind == IMPORTED:
+            item: Tuple[str, object, object] = ("via", label.qualname, 0)
+        elif isinstance(label, Source) and label.kind in ("function", "numpy"):
+            item = ("draw", label.line, label.col)
+        else:
+            continue
+        have = out.setdefault(key, [])
+        if item not in have:
+            have.append(item)
 
 
 def _picks_existing(collection: ast.AST) -> bool:

@@ -350,9 +350,13 @@ def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -
     if module is None or module.summary is None:
         return []
     out: List[Tuple[str, int, int, str]] = []
-    for kind, a, b in module.summary.exports.get(name, ()):
+    exports = module.summary.exports
+    if name not in exports and "#" in name:
+        name = name.partition("#")[0]  # `a, b = f()` where `f` returns no n-tuple: all of it
+    function = name.partition("#")[0]
+    for kind, a, b in exports.get(name, ()):
         if kind == "draw":
-            out.append((rel, a, b, name))  # type: ignore[arg-type]
+            out.append((rel, a, b, function))  # type: ignore[arg-type]
         else:
             home, _, inner = str(a).partition("::")
             out.extend(_draws(project, home, inner, seen))
