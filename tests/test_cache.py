@@ -124,7 +124,7 @@ def test_the_environment_variables(project, checked, monkeypatch, tmp_path_facto
 
 def test_a_damaged_cache_is_ignored(project, checked):
     first = run(["check", "."], project)
-    for entries in (project / FOLDER).glob("*/*.json"):
+    for entries in (project / FOLDER).glob("*/??.json"):
         data = json.loads(entries.read_text())
         for entry in data.values():
             entry[1] = [["RND101", "not a number"]]  # rows of another shape
@@ -132,7 +132,7 @@ def test_a_damaged_cache_is_ignored(project, checked):
     checked.clear()
     assert run(["check", "."], project) == first
     assert sorted(checked) == ["auth.py", "dice.py"]
-    for entries in (project / FOLDER).glob("*/*.json"):
+    for entries in (project / FOLDER).glob("*/??.json"):
         entries.write_text("{not json")
     assert run(["check", "."], project) == first
 
@@ -160,7 +160,7 @@ def test_deleted_files_leave_the_cache(project):
     twin.unlink()
     auth.write_text(GOOD)
     run(["check", "app/auth.py"], project)  # the next run that saves that cache file drops it
-    kept = [p for b in (project / FOLDER).glob("*/*.json") for p in json.loads(b.read_text())]
+    kept = [p for b in (project / FOLDER).glob("*/??.json") for p in json.loads(b.read_text())]
     assert sorted(os.path.basename(p) for p in kept) == ["auth.py", "dice.py"]
 
 
@@ -177,15 +177,18 @@ def test_the_real_command_twice(project):
 def test_an_unchanged_file_is_not_even_read(project, checked, monkeypatch):
     from flake8_secure_random import cache
 
-    monkeypatch.setattr(cache, "_RACY_NS", -(10**18))  # as if the files were written long before
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))  # as if the files were written long before
     first = run(["check", "."], project)
     from flake8_secure_random import files
 
     def no_reading(path):
         raise AssertionError(f"read {path}")
 
+    from flake8_secure_random import project as project_module
+
     monkeypatch.setattr(files, "read_with_stat", no_reading)
     monkeypatch.setattr(cli, "read_with_stat", no_reading)
+    monkeypatch.setattr(project_module, "read_bytes", no_reading)  # nor by the project's index
     checked.clear()
     assert run(["check", "."], project) == first
     assert checked == []
@@ -232,7 +235,7 @@ def test_another_python_uses_another_cache(project, monkeypatch):
 def test_a_file_replaced_by_one_with_the_same_size_and_time_is_seen(project, checked, monkeypatch):
     from flake8_secure_random import cache
 
-    monkeypatch.setattr(cache, "_RACY_NS", -(10**18))  # only the status decides
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))  # only the status decides
     target, other = project / "app" / "dice.py", project / "other.py"
     run(["check", "."], project)
     before = os.stat(target)
@@ -269,7 +272,7 @@ def test_running_out_of_memory_is_not_remembered(project, checked, monkeypatch):
 ])
 def test_entries_of_another_shape_are_ignored(project, damage):
     first = run(["check", "."], project)
-    for bucket in (project / FOLDER).glob("*/*.json"):
+    for bucket in (project / FOLDER).glob("*/??.json"):
         data = json.loads(bucket.read_text())
         for entry in data.values():
             damage(entry)
@@ -324,3 +327,17 @@ def test_no_cache_variable(project, checked, monkeypatch, value, cached):
     checked.clear()
     run(["check", "."], project)
     assert (checked == []) == cached
+
+
+@pytest.mark.parametrize("damage", [
+    lambda index: {p: [e[0], 1, 2, 3, 4, 5, {"s": {"[]": [{"f": [["draw", "x"]]}, {}]}}] for p, e in index.items()},
+    lambda index: {p: e[:3] for p, e in index.items()},
+    lambda index: {p: [*e[:6], {"i": "not a list", "u": [], "c": {}, "r": 3, "s": []}] for p, e in index.items()},
+    lambda index: [],
+])
+def test_a_damaged_project_index_is_ignored(project, damage):
+    """What the project index (`project.py`) keeps is checked like the rest: another shape is read as nothing."""
+    first = run(["check", "."], project)
+    for index in (project / FOLDER).glob("*/index.json"):
+        index.write_text(json.dumps(damage(json.loads(index.read_text()))))
+    assert run(["check", "."], project) == first

@@ -43,7 +43,7 @@ _MARKERS = {
 _FIELDS = [f.name for f in dataclasses.fields(Finding)]
 _FIELD_TYPES = [str if f.type in (str, "str") else int for f in dataclasses.fields(Finding)]
 # A file this close (ns) to when it was read may have changed again in the same tick.
-_RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000
 _MAX_BUCKET_BYTES = 64 << 20  # a bucket this big is not ours
 _STALE_S = 30 * 24 * 3600  # builds and settings unused this long are removed
 _TMP_STALE_S = 3600  # temporary files of a run killed while saving
@@ -105,6 +105,8 @@ class Cache:
         self.buckets: Dict[str, Dict[str, list]] = {}
         self.dirty: set = set()
         self.seen: set = set()  # the paths asked about in this run
+        self.index: Optional[Dict[str, list]] = None
+        self.index_dirty = False
 
     # -- entries ---------------------------------------------------------------------------------
     def _bucket(self, path: str) -> Tuple[str, Dict[str, list]]:
@@ -148,7 +150,7 @@ class Cache:
             st = os.stat(path)
         except OSError:
             return None
-        if status(st) != (size, mtime_ns, ino, ctime_ns) or read_ns - max(mtime_ns, ctime_ns) < _RACY_NS:
+        if status(st) != (size, mtime_ns, ino, ctime_ns) or read_ns - max(mtime_ns, ctime_ns) < RACY_NS:
             from .files import SourceError, read_with_stat
 
             try:
@@ -170,16 +172,31 @@ class Cache:
         bucket[path] = [read[0], [[getattr(f, n) for n in _FIELDS] for f in findings], problem, *read[1:]]
         self.dirty.add(name)
 
+    # -- the project index (`project.py`) -------------------------------------------------------
+    def load_index(self) -> Dict[str, list]:
+        """What `project.demands_for` kept of each file of the project, by absolute path ({} when
+        there is nothing, or nothing of ours)."""
+        if self.index is None:
+            self.index = self._load(self.folder / "index.json")
+        return self.index
+
+    def save_index(self, index: Dict[str, list]) -> None:
+        """Keep `index` (written by `save`)."""
+        self.index = {p: e for p, e in index.items() if os.path.exists(p)}  # files deleted since go
+        self.index_dirty = True
+
     # -- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
         """Write the buckets that changed, each atomically (a temporary file renamed over the old
         one). Any OSError is swallowed: a read-only checkout simply runs without a cache."""
-        if not self.dirty:
+        if not self.dirty and not self.index_dirty:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for marker, text in _MARKERS.items():
                 self._ensure(self.root / marker, text)
+            if self.index_dirty and self.index is not None:
+                self._write(self.folder / "index.json", json.dumps(self.index, separators=(",", ":")))
             for name in sorted(self.dirty):
                 bucket = self.buckets[name]
                 # files checked by an earlier run over other paths stay; those deleted since go

@@ -250,11 +250,14 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
     return iter(results)
 
 
-def _for_each_file(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> Callable[[str], Settings]:
+def _for_each_file(
+    args: argparse.Namespace, settings: Settings, paths: Sequence[str], cache: Optional[Cache] = None
+) -> Callable[[str], Settings]:
     """The settings to check each file with: the run's, with the draws of that file whose value
     another module of its project makes a secret (`project.demands_for`). A project is every file
     under its top folder (`paths.project_folder`) that a check of that folder would read, so that
-    checking `utils.py` alone still sees `views.py`; files in no project are one project together."""
+    checking `utils.py` alone still sees `views.py`; files in no project are one project together.
+    What the index learns of each file is kept in `cache` (when there is one) for the next run."""
     from .paths import project_folder
     from .project import demands_for
 
@@ -263,6 +266,7 @@ def _for_each_file(args: argparse.Namespace, settings: Settings, paths: Sequence
         if path != "-":
             groups.setdefault(project_folder(path, settings.root), []).append(path)
     demands: dict = {}
+    index = cache.load_index() if cache is not None else None
     for folder, given in groups.items():
         if folder is None:
             top, project = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given]), given
@@ -271,7 +275,9 @@ def _for_each_file(args: argparse.Namespace, settings: Settings, paths: Sequence
             project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore)
                        if problem is None and (settings.include_tests or not is_test_path(p, settings.test_paths, settings.root))]
             project.extend(given)
-        demands.update(demands_for(project, top, settings))
+        demands.update(demands_for(project, top, settings, index))
+    if cache is not None and index is not None:
+        cache.save_index(index)
     if not demands:
         return lambda path: settings
     return lambda path: dataclasses.replace(settings, demands=demands[full]) if (
@@ -310,7 +316,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         else:
             skipped_tests += 1
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
-    per_file = _for_each_file(args, settings, [path for path, _ in order])
+    per_file = _for_each_file(args, settings, [path for path, _ in order], cache)
     done: dict = {}
     for path, shown in order:
         mine = per_file(path)

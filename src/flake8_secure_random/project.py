@@ -15,10 +15,14 @@ Only functions called by a name the import binds are followed (`rand_str()`, `ut
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+import time
+from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
+from . import cache
+from .cache import digest, status
 from .files import SourceError, decode, parse, read_bytes
 from .model import IMPORTED, Demand, Settings, Source
 
@@ -30,16 +34,63 @@ _MAX_ROUNDS = 4
 _Binding = Tuple[str, ...]
 
 
-class _Module:
-    __slots__ = ("path", "rel", "text", "tree", "bindings", "calls", "summary", "imported")
+# How many summaries (one per set of other modules' functions it calls) the index keeps of a file.
+_KEPT_SUMMARIES = 4
 
-    def __init__(self, path: str, rel: str, text: str) -> None:
-        self.path, self.rel, self.text = path, rel, text
+
+class _Module:
+    """One file of the project. What is learnt from its text alone (`facts`) can be kept between
+    runs, keyed by the file's content; the text is read only when something needs it.
+
+    facts: "r" imports a random source; "i" its import statements `[level, module, name, asname]`
+    (`level` -1 for `import module as asname`); "u" by name an import binds, `[used beyond the
+    import, used as `name.attr`]`; "c" the dotted names it calls or hands over (`kw=name`); "s" its
+    summaries (`analysis.summarize`), by the functions of other modules it was given."""
+
+    __slots__ = ("path", "rel", "_text", "tree", "bindings", "facts", "summary", "imported")
+
+    def __init__(self, path: str, rel: str, text: Optional[str], facts: Dict[str, Any]) -> None:
+        self.path, self.rel, self._text, self.facts = path, rel, text, facts
         self.tree: Optional[ast.Module] = None
         self.bindings: Optional[Dict[str, _Binding]] = None
-        self.calls: Optional[Set[str]] = None  # the dotted names it calls or hands over as `kw=name`
-        self.summary = None
+        self.summary: Any = None
         self.imported: Dict[str, Source] = {}
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            try:
+                self._text = decode(read_bytes(self.path))
+            except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
+                self._text = ""
+        return self._text
+
+    def imports(self) -> List[list]:
+        found = self.facts.get("i")
+        if not isinstance(found, list):
+            found = self.facts["i"] = []
+            for node in _import_statements(self.text):
+                if isinstance(node, ast.Import):
+                    found.extend([-1, a.name, None, a.asname] for a in node.names)
+                elif isinstance(node, ast.ImportFrom):
+                    found.extend([node.level, node.module, a.name, a.asname] for a in node.names)
+        return found
+
+    def use(self, local: str) -> List[bool]:
+        """[whether `local` is used beyond its import, whether as `local.attr`]."""
+        uses = self.facts.setdefault("u", {})
+        found = uses.get(local)
+        if not (isinstance(found, list) and len(found) == 2):
+            text, word = self.text, re.escape(local)
+            found = uses[local] = [len(re.findall(rf"\b{word}\b", text)) > 1, re.search(rf"\b{word}\.\w", text) is not None]
+        return found
+
+    def uses_random(self) -> bool:
+        if not isinstance(self.facts.get("r"), bool):
+            from .analysis import might_use_random
+
+            self.facts["r"] = might_use_random(self.text)
+        return self.facts["r"]
 
 
 def _dotted_name(rel: str) -> str:
@@ -99,35 +150,28 @@ class _Project:
                 clash.add(name)
             found[name] = binding
 
-        for node in _import_statements(module.text):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        target = self.find_module(alias.name)
-                        if target:
-                            bind(alias.asname, ("module", target))
-                    else:  # `import a.b.c` binds `a`; `a.b.c.f()` is looked up by its whole dotted name
-                        target = self.find_module(alias.name)
-                        if target:
-                            bind(alias.name, ("module", target))
-            elif isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = self.relative_module(module.rel, node.level, node.module)
-                else:
-                    base = self.find_module(node.module or "")
-                for alias in node.names:
-                    if alias.name == "*":
-                        continue
-                    local = alias.asname or alias.name
-                    sub = None
-                    if node.level:
-                        sub = self.relative_module(module.rel, node.level, f"{node.module}.{alias.name}" if node.module else alias.name)
-                    elif node.module:
-                        sub = self.find_module(f"{node.module}.{alias.name}")
-                    if sub is not None:
-                        bind(local, ("module", sub))  # `from pkg import utils`
-                    elif base is not None:
-                        bind(local, ("name", base, alias.name))
+        for level, name, alias, asname in module.imports():
+            if not isinstance(name, (str, type(None))) or not isinstance(level, int):
+                continue
+            if level < 0:
+                # `import a.b as m` binds `m`; `import a.b.c` binds `a`, and `a.b.c.f()` is looked up
+                # by its whole dotted name
+                target = self.find_module(name or "")
+                if target:
+                    bind(asname or name, ("module", target))
+                continue
+            if alias == "*" or not isinstance(alias, str):
+                continue
+            base = self.relative_module(module.rel, level, name) if level else self.find_module(name or "")
+            local = asname or alias
+            if level:
+                sub = self.relative_module(module.rel, level, f"{name}.{alias}" if name else alias)
+            else:
+                sub = self.find_module(f"{name}.{alias}") if name else None
+            if sub is not None:
+                bind(local, ("module", sub))  # `from pkg import utils`
+            elif base is not None:
+                bind(local, ("name", base, alias))
         module.bindings = {k: v for k, v in found.items() if k not in clash}
         return module.bindings
 
@@ -157,9 +201,9 @@ class _Project:
         for local, binding in self.bindings(module).items():
             if binding[0] == "name":
                 # used beyond its import: `rand_str(...)`, `default=rand_str`
-                if self.offers_name(binding[1], binding[2]) and len(re.findall(rf"\b{re.escape(local)}\b", module.text)) > 1:
+                if self.offers_name(binding[1], binding[2]) and module.use(local)[0]:
                     return True
-            elif self.offers(binding[1]) and re.search(rf"\b{re.escape(local)}\.\w", module.text):
+            elif self.offers(binding[1]) and module.use(local)[1]:
                 return True
         return False
 
@@ -192,12 +236,15 @@ class _Project:
         if not bindings:
             return out
         heads = {local.split(".", 1)[0] for local in bindings}
-        if module.calls is None:
-            module.calls = {
+        calls = module.facts.get("c")
+        if not isinstance(calls, list):
+            calls = module.facts["c"] = sorted({
                 dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
                 for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := _dotted(func))
-            }
-        for dotted in module.calls:
+            })
+        for dotted in calls:
+            if not isinstance(dotted, str):
+                continue
             if dotted.split(".", 1)[0] in heads:  # a name an import of the project binds (`rs` for `rand_str as rs`)
                 pairs = self.exported_by(bindings, dotted)
                 if len(pairs) == 1:
@@ -257,42 +304,57 @@ def _dotted(expr: ast.AST) -> str:
     return ""
 
 
-def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str, Tuple[Demand, ...]]:
+def demands_for(
+    paths: Iterable[str], root: str, settings: Settings, index: Optional[Dict[str, list]] = None
+) -> Dict[str, Tuple[Demand, ...]]:
     """For every file of the project (`paths`, the files under `root` that are checked: tests and
     excluded files left out), the draws it makes whose value another module turns into a secret,
     by absolute path. Files that cannot be read or parsed are left out (checking them says why).
 
-    Raises nothing for bad input: the index only adds findings where it is sure of the path."""
-    from .analysis import might_use_random, summarize
+    `index`: what an earlier run kept of each file, by absolute path (`Cache.load_index`); it is
+    brought up to date in place. A file whose size, times and inode are unchanged is not read; one
+    whose content is unchanged is not analysed again."""
+    from .analysis import Summary, summarize
 
     modules: Dict[str, _Module] = {}
     for path in paths:
         full = os.path.abspath(path)
         rel = os.path.relpath(full, root).replace(os.sep, "/")
-        if rel.startswith("../") or not rel.endswith(".py"):
+        if rel.startswith("../") or not rel.endswith(".py") or rel in modules:
             continue
-        try:
-            text = decode(read_bytes(full))
-        except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
-            continue
-        modules[rel] = _Module(full, rel, text)
+        module = _open(full, rel, index)
+        if module is not None:
+            modules[rel] = module
     project = _Project(modules)
 
     def summarise(module: _Module, imported: Dict[str, Source]) -> None:
-        tree = project.tree(module)
+        key = json.dumps(sorted((name, label.qualname) for name, label in imported.items()))
+        kept = module.facts.setdefault("s", {})
+        if not isinstance(kept, dict):
+            kept = module.facts["s"] = {}
+        module.imported = imported
+        entry = kept.get(key)
+        if _valid_summary(entry):
+            exports, reached = entry
+            module.summary = Summary(
+                {k: [tuple(item) for item in items] for k, items in exports.items()},
+                {k: tuple(v) for k, v in reached.items()},
+            )
+            return
         try:
-            module.summary = summarize(module.text, settings, module.path, tree, imported)
+            module.summary = summarize(module.text, settings, module.path, project.tree(module), imported)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             module.summary = None
-        module.imported = imported
+            return
+        while len(kept) >= _KEPT_SUMMARIES:
+            kept.pop(next(iter(kept)))
+        kept[key] = [module.summary.exports, module.summary.reached]
 
     for module in modules.values():
-        if might_use_random(module.text):
+        if module.uses_random():
             summarise(module, {})
     for _ in range(_MAX_ROUNDS):
-        exporting = [m for m in modules.values() if m.summary is not None and m.summary.exports]
-        names = {key.rsplit(".", 1)[-1] for m in exporting for key in m.summary.exports}
-        if not names:
+        if not any(m.summary is not None and m.summary.exports for m in modules.values()):
             break
         project.offering.clear()
         again = False
@@ -300,7 +362,7 @@ def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str
             if not project.may_call(module):
                 continue
             imported = project.imported(module)
-            if imported != module.imported:
+            if imported != module.imported or (imported and module.summary is None):
                 before = module.summary.exports if module.summary is not None else {}
                 summarise(module, imported)
                 if module.summary is not None and module.summary.exports != before:
@@ -308,6 +370,43 @@ def demands_for(paths: Iterable[str], root: str, settings: Settings) -> Dict[str
         if not again:
             break
     return _demands(project)
+
+
+def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Module]:
+    """The module at `full`, with what `index` kept of it when its content is the same (None when
+    it cannot be read). `index[full]` is `[digest, size, mtime_ns, ino, ctime_ns, read_ns, facts]`."""
+    entry = index.get(full) if index is not None else None
+    if not (isinstance(entry, list) and len(entry) == 7 and isinstance(entry[6], dict)):
+        entry = None
+    try:
+        st = os.stat(full)
+    except OSError:
+        return None
+    if entry is not None and entry[1:5] == list(status(st)) and isinstance(entry[5], int) \
+            and entry[5] - max(st.st_mtime_ns, st.st_ctime_ns) >= cache.RACY_NS:
+        return _Module(full, rel, None, entry[6])  # unchanged since it was read: not even read now
+    try:
+        when = time.time_ns()
+        data = read_bytes(full)
+        text = decode(data)
+    except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
+        return None
+    key = digest(data)
+    facts: Dict[str, Any] = entry[6] if entry is not None and entry[0] == key else {}
+    if index is not None:
+        index[full] = [key, *status(st), when, facts]
+    return _Module(full, rel, text, facts)
+
+
+def _valid_summary(entry: object) -> bool:
+    """Whether a kept summary has the shape `summarise` writes: `[exports, reached]`."""
+    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], dict) and isinstance(entry[1], dict)):
+        return False
+    exports, reached = entry
+    return all(
+        isinstance(items, list) and all(isinstance(i, list) and len(i) == 3 and i[0] in ("draw", "via") for i in items)
+        for items in exports.values()
+    ) and all(isinstance(v, list) and len(v) == 3 and isinstance(v[1], int) for v in reached.values())
 
 
 def _demands(project: _Project) -> Dict[str, Tuple[Demand, ...]]:
