@@ -195,3 +195,39 @@ def test_only_the_item_that_becomes_a_secret_is_reported_when_a_helper_returns_a
          helper=helper)
     code, lines = _check(tmp_path, ".")
     assert code == 1 and [line.split(": ")[0] for line in lines] == ["pkg/utils.py:7:18"], lines
+
+
+@pytest.mark.parametrize("facts", [
+    {"r": "yes", "i": [["x"]], "u": [], "c": {}, "s": []},
+    {"r": True, "i": [[0, 5, None, None]], "u": {"rand_str": "x"}, "c": [1, 2], "s": {"[]": [{}, []]}},
+])
+def test_a_damaged_index_gives_the_same_findings(tmp_path, facts):
+    import json
+
+    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_RANDOM_NO_CACHE", "SECURE_RANDOM_CACHE_DIR")}
+
+    def run():
+        proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "."], cwd=tmp_path,
+                              env=env, capture_output=True, text=True)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    first = run()
+    assert first[0] == 1 and "rand_str()" in first[1]
+    [index] = list(tmp_path.glob(".secure-random-cache/*/index.json"))
+    kept = json.loads(index.read_text())
+    index.write_text(json.dumps({path: [*entry[:6], facts] for path, entry in kept.items()}))
+    assert run() == first
+
+
+def test_check_fix_rewrites_the_draw_and_reports_nothing_left(tmp_path):
+    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code = main(["check", "--no-cache", "--fix", "."], out, err)
+    finally:
+        os.chdir(old)
+    assert (code, out.getvalue()) == (0, "") and "Rewriting" in err.getvalue()
+    assert "secrets.choice(string.ascii_letters)" in (tmp_path / "pkg" / "utils.py").read_text()

@@ -21,7 +21,7 @@ import re
 import time
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
-from . import cache
+from . import cache, sinks
 from .cache import digest, status
 from .files import SourceError, decode, parse, read_bytes
 from .model import IMPORTED, Demand, Settings, Source
@@ -240,7 +240,7 @@ class _Project:
         if not isinstance(calls, list):
             calls = module.facts["c"] = sorted({
                 dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
-                for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := _dotted(func))
+                for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := sinks.dotted(func))
             })
         for dotted in calls:
             if not isinstance(dotted, str):
@@ -291,17 +291,6 @@ _IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([
 def label(rel: str, name: str) -> Source:
     """The label that stands for what `name` of module `rel` returns."""
     return Source(None, IMPORTED, f"{rel}::{name}", 0, 0, 0, 0)  # type: ignore[arg-type]
-
-
-def _dotted(expr: ast.AST) -> str:
-    parts = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if isinstance(expr, ast.Name):
-        parts.append(expr.id)
-        return ".".join(reversed(parts))
-    return ""
 
 
 def demands_for(
@@ -384,6 +373,7 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
         return None
     if entry is not None and entry[1:5] == list(status(st)) and isinstance(entry[5], int) \
             and entry[5] - max(st.st_mtime_ns, st.st_ctime_ns) >= cache.RACY_NS:
+        entry[6] = _sound(entry[6])
         return _Module(full, rel, None, entry[6])  # unchanged since it was read: not even read now
     try:
         when = time.time_ns()
@@ -392,10 +382,27 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
     except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return None
     key = digest(data)
-    facts: Dict[str, Any] = entry[6] if entry is not None and entry[0] == key else {}
+    facts: Dict[str, Any] = _sound(entry[6]) if entry is not None and entry[0] == key else {}
     if index is not None:
         index[full] = [key, *status(st), when, facts]
     return _Module(full, rel, text, facts)
+
+
+_FACT_SHAPES = {
+    "r": lambda v: isinstance(v, bool),
+    "i": lambda v: isinstance(v, list) and all(
+        isinstance(i, list) and len(i) == 4 and type(i[0]) is int and all(isinstance(x, (str, type(None))) for x in i[1:])
+        for i in v
+    ),
+    "u": lambda v: isinstance(v, dict),
+    "c": lambda v: isinstance(v, list) and all(isinstance(c, str) for c in v),
+    "s": lambda v: isinstance(v, dict),
+}
+
+
+def _sound(facts: Dict[str, Any]) -> Dict[str, Any]:
+    """`facts` without what has another shape than `_Module` writes (a damaged or foreign index)."""
+    return {k: v for k, v in facts.items() if k in _FACT_SHAPES and _FACT_SHAPES[k](v)}
 
 
 def _valid_summary(entry: object) -> bool:
