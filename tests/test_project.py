@@ -231,3 +231,71 @@ def test_check_fix_rewrites_the_draw_and_reports_nothing_left(tmp_path):
         os.chdir(old)
     assert (code, out.getvalue()) == (0, "") and "Rewriting" in err.getvalue()
     assert "secrets.choice(string.ascii_letters)" in (tmp_path / "pkg" / "utils.py").read_text()
+
+
+# Kinds a review found (each a whole kind, with its own small program).
+TOKEN_VIEWS = "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n"
+
+
+@pytest.mark.parametrize("views", [
+    # the name is also bound by an import from outside the project: which one runs is unknown
+    "from .utils import rand_str\n\n\ndef create(user):\n    from secrets import token_urlsafe as rand_str\n"
+    "    api_token = rand_str(32)\n    return api_token\n",
+    "import pkg.utils as u\nimport hashlib as u\n\n\ndef create(user):\n    api_token = u.rand_str(32)\n    return api_token\n",
+])
+def test_a_name_also_bound_to_something_outside_the_project_is_not_followed(tmp_path, views):
+    _pkg(tmp_path, views)
+    assert _check(tmp_path, ".") == (0, [])
+
+
+@pytest.mark.parametrize("helper", [
+    HELPER + "\n\nrand_str = __import__('secrets').token_urlsafe\n",  # rebound after its definition
+    HELPER + "\n\ndef rand_str(n=16):\n    return 'x' * n\n",  # defined again
+])
+def test_a_helper_defined_or_bound_twice_is_not_followed(tmp_path, helper):
+    _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_a_module_inside_a_package_is_not_a_top_level_module_of_the_same_name(tmp_path):
+    # `from string_utils import ...` is a library's module, not `myproj/string_utils.py`
+    _project(tmp_path, {"myproj/__init__.py": "", "myproj/string_utils.py": HELPER.replace("rand_str", "random_string"),
+                        "myproj/views.py": "from string_utils import random_string\n\n\ndef create():\n"
+                                           "    api_token = random_string()\n    return api_token\n"})
+    assert _check(tmp_path, ".") == (0, [])
+
+
+def test_in_a_monorepo_the_importers_own_service_is_meant(tmp_path):
+    views = "from app.utils import rand_str\n\n\ndef create():\n    api_token = rand_str()\n    return api_token\n"
+    _project(tmp_path, {"services/a/app/__init__.py": "", "services/a/app/utils.py": HELPER, "services/a/app/views.py": views,
+                        "services/b/app/__init__.py": "", "services/b/app/utils.py": HELPER})
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and [line.split(":")[0] for line in lines] == ["services/a/app/utils.py"], lines
+
+
+def test_a_helper_drawing_from_a_generator_instance(tmp_path):
+    helper = "import random\n\n_rng = random.Random()\n\n\ndef rand_str(n=16):\n    return '%x' % _rng.getrandbits(4 * n)\n"
+    _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("pkg/utils.py:3:8: RND102"), lines
+
+
+def test_check_fix_judges_what_is_left_at_the_new_positions(tmp_path):
+    # `import secrets` goes in at line 2: the rewritten draw moves down a line, and the dice roll
+    # moves onto the place the token's draw had; it must not be taken for it
+    helper = (
+        "import random\nimport string\n\n\ndef rand_str(n=16):\n"
+        "    dice = ''.join(random.choice('123456') for _ in range(2))\n"
+        "    return ''.join(random.choice(string.ascii_letters) for _ in range(n))\n"
+    )
+    _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        code = main(["check", "--no-cache", "--fix", "."], out, err)
+    finally:
+        os.chdir(old)
+    assert (code, out.getvalue()) == (0, ""), out.getvalue()
+    assert "random.choice('123456')" in (tmp_path / "pkg" / "utils.py").read_text()
+    assert _check(tmp_path, ".") == (0, [])

@@ -128,6 +128,8 @@ _VALUE_CLASSES = frozenset(
 
 
 _EMPTY: frozenset = frozenset()
+# Kinds of `Source` that draw a value (not a seed): what another module can receive from a helper.
+_DRAWS = frozenset({"function", "numpy", "generator"})
 # Attribute slots of any class (every write) and of objects reached other than through `self`.
 _ANY, _OBJECT = "<any>", "<object>"
 
@@ -379,7 +381,7 @@ class _Analysis:
                     hits[seed] = _Hit(hits[first].secret, hits[first].line, f"it seeds {first.qualname}() on line {first.line}")
         for src, hit in hits.items():
             yield rules.finding_for(src, hit.secret, f"{src.qualname}() on line {src.line} {hit.how}", lines)
-        at = {(src.line, src.col): src for src in self.scopes.sources.values() if src.kind in ("function", "numpy")}
+        at = {(src.line, src.col): src for src in self.scopes.sources.values() if src.kind in _DRAWS}
         for demand in demands:
             src = at.get((demand.line, demand.col))
             if src is not None and src not in hits:
@@ -1141,6 +1143,8 @@ class _Analysis:
             for fn in fns:
                 parent = self.scopes.parent.get(fn)
                 if isinstance(parent, ast.Module):
+                    if len(self.scopes.bindings.get(parent, {}).get(name, ())) != 1:
+                        continue  # defined twice, or rebound (`rand_str = secrets.token_urlsafe`): which runs is unknown
                     key = name
                 elif isinstance(parent, ast.ClassDef) and isinstance(self.scopes.parent.get(parent), ast.Module):
                     key = f"{parent.name}.{name}"
@@ -1243,7 +1247,7 @@ def _export(out: Dict[str, List[Tuple[str, object, object]]], key: str, taint: I
     for label in taint:
         if isinstance(label, Source) and label.kind == IMPORTED:
             item: Tuple[str, object, object] = ("via", label.qualname, 0)
-        elif isinstance(label, Source) and label.kind in ("function", "numpy"):
+        elif isinstance(label, Source) and label.kind in _DRAWS:
             item = ("draw", label.line, label.col)
         else:
             continue

@@ -260,7 +260,10 @@ def _for_each_file(
     What the index learns of each file is kept in `cache` (when there is one) for the next run."""
     from .paths import project_folder
     from .project import demands_for
+    from .selection import chosen
 
+    if not any(chosen(code, *getattr(args, "chosen", (("RND",), ()))) for code in ("RND101", "RND102")):
+        return lambda path: settings  # `--select RND301`: what other modules demand is never reported
     groups: Dict[Optional[str], List[str]] = {}
     for path in paths:
         if path != "-":
@@ -317,6 +320,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             skipped_tests += 1
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
     per_file = _for_each_file(args, settings, [path for path, _ in order], cache)
+    again = lambda: _for_each_file(args, settings, [path for path, _ in order], cache)  # noqa: E731
     done: dict = {}
     for path, shown in order:
         mine = per_file(path)
@@ -330,7 +334,7 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
         done[path] = (findings, problem)
         if cache is not None and read is not None and not mine.demands:
             cache.put(path, read, findings, problem)
-    fixed_files = _fix_found(args, per_file, order, done, cache, err) if args.fix else 0
+    fixed_files = _fix_found(args, per_file, order, done, cache, err, again) if args.fix else 0
     if cache is not None:
         cache.save()
     from .selection import chosen
@@ -367,15 +371,17 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
 
 
 def _fix_found(args: argparse.Namespace, per_file: Callable[[str], Settings], order: List[Tuple[str, str]], done: dict,
-               cache: Optional[Cache], err: TextIO) -> int:
+               cache: Optional[Cache], err: TextIO, again: Callable[[], Callable[[str], Settings]]) -> int:
     """`check --fix`: rewrite each file that has a selected finding with a fix (as `fix` does, printing
     `Rewriting PATH` on `err`), then check the new text again so that what is reported afterwards is
     what is left, at its new position. Returns how many files were rewritten; a file that could not
-    be rewritten gets its reason as the problem of that file (exit 2, as `fix`)."""
+    be rewritten gets its reason as the problem of that file (exit 2, as `fix`). `again` gives the
+    settings of each file after the rewrites: what other modules demand of a file is at the
+    positions of its new text (an inserted `import secrets` moves every draw below it)."""
     from .fixing import fix_kind
     from .selection import chosen
 
-    rewritten = 0
+    rewritten: List[str] = []
     for path, shown in order:
         findings, problem = done[path]
         settings = per_file(path)
@@ -391,13 +397,19 @@ def _fix_found(args: argparse.Namespace, per_file: Callable[[str], Settings], or
             done[path] = (findings, reasons[0] if reasons else "could not be rewritten")
             continue
         if changed:
-            rewritten += 1
+            rewritten.append(path)
             err.write(messages.getvalue())
+    if not rewritten:
+        return 0
+    after = again()
+    for path, shown in order:
+        settings = after(path)
+        if path in rewritten or settings.demands != per_file(path).demands:
             findings, problem, read = _check_path((path, shown, settings))
             done[path] = (findings, problem)
             if cache is not None and read is not None and not settings.demands:
                 cache.put(path, read, findings, problem)
-    return rewritten
+    return len(rewritten)
 
 
 def _rules_for(args: argparse.Namespace, path: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:

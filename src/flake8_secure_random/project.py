@@ -30,8 +30,9 @@ from .model import IMPORTED, Demand, Settings, Source
 # module's draw (`a.f` returns `b.g()`, which returns `c.h()`): each round follows one more step.
 _MAX_ROUNDS = 4
 
-# name -> ("module", path) | ("name", path, name in that module)
+# name -> ("module", path) | ("name", path, name in that module) | _ELSEWHERE (outside the project)
 _Binding = Tuple[str, ...]
+_ELSEWHERE: _Binding = ("elsewhere",)
 
 
 # How many summaries (one per set of other modules' functions it calls) the index keeps of a file.
@@ -105,23 +106,37 @@ class _Project:
     def __init__(self, modules: Dict[str, _Module]) -> None:
         self.modules = modules  # relative path -> module
         self.offering: Dict[str, bool] = {}  # see `offers`; emptied when a round finds new exports
-        self.by_dotted: Dict[str, List[str]] = {}  # every tail of each module's dotted name -> modules
+        # each name a module can be imported by -> [(module, the folder that name starts from)]: from
+        # the project's top folder, or any folder above its package (`src/`, a service of a monorepo),
+        # never from inside a package (`pkg/utils.py` with `pkg/__init__.py` is `pkg.utils`, not `utils`)
+        self.by_dotted: Dict[str, List[Tuple[str, str]]] = {}
         for rel in modules:
+            folders = rel.split("/")[:-1]
+            top = len(folders)
+            while top > 0 and "/".join(folders[:top]) + "/__init__.py" in modules:
+                top -= 1
             parts = _dotted_name(rel).split(".")
-            for i in range(len(parts)):
-                self.by_dotted.setdefault(".".join(parts[i:]), []).append(rel)
+            for i in range(min(top, len(parts) - 1) + 1):
+                self.by_dotted.setdefault(".".join(parts[i:]), []).append((rel, "/".join(folders[:i])))
 
     # -- resolving imports -----------------------------------------------------------------------
-    def find_module(self, dotted: str) -> Optional[str]:
-        """The project file of an absolute module name: `a.b` is `a/b.py`, `a/b/__init__.py`, or the
-        same under any folder (`src/a/b.py`); None when no file or more than one file fits."""
+    def find_module(self, dotted: str, importer: str) -> Optional[str]:
+        """The project file of an absolute module name imported by `importer`: `a.b` is `a/b.py` or
+        `a/b/__init__.py` under the project's top folder or a folder above a package (`src/a/b.py`).
+        When several fit, the one whose starting folder is nearest above the importer (the
+        service of a monorepo it belongs to); None when that does not decide."""
         found = self.by_dotted.get(dotted) if dotted else None
         if not found:
             return None
         if len(found) == 1:
-            return found[0]
-        exact = [rel for rel in found if _dotted_name(rel) == dotted]
-        return exact[0] if len(exact) == 1 else None
+            return found[0][0]
+        above = [(len(start), rel) for rel, start in found if not start or importer.startswith(start + "/")]
+        if not above:
+            return None
+        above.sort(reverse=True)
+        if len(above) > 1 and above[0][0] == above[1][0]:
+            return None  # two files answer to the name from the same folder: not guessed
+        return above[0][1]
 
     def relative_module(self, rel: str, level: int, module: Optional[str]) -> Optional[str]:
         """`from ..x import f` in `rel`: the file of `..x`, found by path."""
@@ -156,23 +171,24 @@ class _Project:
             if level < 0:
                 # `import a.b as m` binds `m`; `import a.b.c` binds `a`, and `a.b.c.f()` is looked up
                 # by its whole dotted name
-                target = self.find_module(name or "")
-                if target:
-                    bind(asname or name, ("module", target))
+                target = self.find_module(name or "", module.rel)
+                bind(asname or name, ("module", target) if target else _ELSEWHERE)
                 continue
             if alias == "*" or not isinstance(alias, str):
                 continue
-            base = self.relative_module(module.rel, level, name) if level else self.find_module(name or "")
+            base = self.relative_module(module.rel, level, name) if level else self.find_module(name or "", module.rel)
             local = asname or alias
             if level:
                 sub = self.relative_module(module.rel, level, f"{name}.{alias}" if name else alias)
             else:
-                sub = self.find_module(f"{name}.{alias}") if name else None
+                sub = self.find_module(f"{name}.{alias}", module.rel) if name else None
             if sub is not None:
                 bind(local, ("module", sub))  # `from pkg import utils`
-            elif base is not None:
-                bind(local, ("name", base, alias))
-        module.bindings = {k: v for k, v in found.items() if k not in clash}
+            else:
+                bind(local, ("name", base, alias) if base is not None else _ELSEWHERE)
+        # a name also bound by an import from outside the project (`from secrets import
+        # token_urlsafe as rand_str` in another function) may be that one: not followed
+        module.bindings = {k: v for k, v in found.items() if k not in clash and v != _ELSEWHERE}
         return module.bindings
 
     def tree(self, module: _Module) -> Optional[ast.Module]:
@@ -242,6 +258,7 @@ class _Project:
                 dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
                 for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := sinks.dotted(func))
             })
+            module.tree = None
         for dotted in calls:
             if not isinstance(dotted, str):
                 continue
@@ -285,7 +302,9 @@ def _import_statements(text: str) -> Iterable[ast.stmt]:
 
 
 # An import statement's text, over lines inside parentheses or after a backslash.
-_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:[^\n\\]|\\\r?\n)*)", re.M)
+# (A parenthesised list is read up to 8,000 characters: an unclosed one must not make every later
+# import scan to the end of the file.)
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]{0,8000}\)|(?:[^\n\\]|\\\r?\n)*)", re.M)
 
 
 def label(rel: str, name: str) -> Source:
@@ -335,6 +354,8 @@ def demands_for(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             module.summary = None
             return
+        finally:
+            module.tree = None  # parsed again if ever needed: a large project's trees do not fit in memory
         while len(kept) >= _KEPT_SUMMARIES:
             kept.pop(next(iter(kept)))
         kept[key] = [module.summary.exports, module.summary.reached]
@@ -443,7 +464,9 @@ def _shown(module: _Module) -> str:
         relative = os.path.relpath(module.path)
     except ValueError:  # another drive
         return module.rel
-    return module.rel if relative.startswith("..") else relative.replace(os.sep, "/")
+    if relative.startswith(".."):
+        return module.rel
+    return module.path if os.path.dirname(os.getcwd()) == os.getcwd() else relative.replace(os.sep, "/")  # from `/`
 
 
 def _draws(project: _Project, rel: str, name: str, seen: Set[Tuple[str, str]]) -> List[Tuple[str, int, int, str]]:
