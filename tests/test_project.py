@@ -273,11 +273,12 @@ def test_in_a_monorepo_the_importers_own_service_is_meant(tmp_path):
     assert code == 1 and [line.split(":")[0] for line in lines] == ["services/a/app/utils.py"], lines
 
 
-def test_a_helper_drawing_from_a_generator_instance(tmp_path):
+def test_a_helper_drawing_from_a_generator_instance_is_not_followed(tmp_path):
+    # a generator's label also marks objects that only hold one (a task, a scheduler): across modules
+    # nothing tells the two apart, so it is left (a known limit, in the README)
     helper = "import random\n\n_rng = random.Random()\n\n\ndef rand_str(n=16):\n    return '%x' % _rng.getrandbits(4 * n)\n"
     _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
-    code, lines = _check(tmp_path, ".")
-    assert code == 1 and len(lines) == 1 and lines[0].startswith("pkg/utils.py:3:8: RND102"), lines
+    assert _check(tmp_path, ".") == (0, [])
 
 
 def test_check_fix_judges_what_is_left_at_the_new_positions(tmp_path):

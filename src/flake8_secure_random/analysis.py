@@ -128,8 +128,10 @@ _VALUE_CLASSES = frozenset(
 
 
 _EMPTY: frozenset = frozenset()
-# Kinds of `Source` that draw a value (not a seed): what another module can receive from a helper.
-_DRAWS = frozenset({"function", "numpy", "generator"})
+# Kinds of `Source` followed into other modules: draws of the module functions. Not a generator
+# instance's label: it also marks any object that merely holds one (a task, a scheduler), which
+# within a module the names around it tell apart, across modules nothing does.
+_DRAWS = frozenset({"function", "numpy"})
 # Attribute slots of any class (every write) and of objects reached other than through `self`.
 _ANY, _OBJECT = "<any>", "<object>"
 
