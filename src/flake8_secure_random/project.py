@@ -5,12 +5,14 @@ Each module is summarised by the walk `analysis.find` does (`analysis.summarize`
 functions return a draw, and which functions of other modules it calls have a result that becomes a
 secret here. Imports are resolved by path inside the project only (nothing is imported or run):
 `import a.b as m`, `from a.b import f as g`, relative imports, a package `__init__` that re-exports
-a name, and `src/` layouts (a module is found by the end of its dotted path). The answer for each file
-is a tuple of `model.Demand`: the draws it makes that another module turns into a secret, reported
-at the draw, where the fix goes.
+a name, and `src/` layouts (a module name is read from the project's top folder or from a folder
+above a package, never from inside one). The answer for each file is a tuple of `model.Demand`: the
+draws it makes that another module turns into a secret, reported at the draw, where the fix goes.
 
 Only functions called by a name the import binds are followed (`rand_str()`, `utils.rand_str()`,
-`Gen.make()`); not methods of an instance of an imported class, nor arguments passed to the helper.
+`Gen.make()`, tuples item by item); not methods of an instance of an imported class, nor arguments
+passed to the helper, nor a name that an import from outside the project may also bind. Where the
+index cannot be sure which file or function is meant, it follows nothing: it only adds findings.
 """
 from __future__ import annotations
 
