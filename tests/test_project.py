@@ -257,6 +257,15 @@ def test_a_helper_defined_or_bound_twice_is_not_followed(tmp_path, helper):
     assert _check(tmp_path, ".") == (0, [])
 
 
+def test_a_fallback_for_a_failed_import_is_followed(tmp_path):
+    helper = "try:\n    from django.utils.crypto import rand_str\nexcept ImportError:\n" + "".join(
+        "    " + line if line.strip() else line for line in HELPER.split("class Gen")[0].splitlines(True)
+    )
+    _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
+    code, lines = _check(tmp_path, ".")
+    assert code == 1 and len(lines) == 1 and "in rand_str() builds 'api_token'" in lines[0], (helper, lines)
+
+
 def test_a_module_inside_a_package_is_not_a_top_level_module_of_the_same_name(tmp_path):
     # `from string_utils import ...` is a library's module, not `myproj/string_utils.py`
     _project(tmp_path, {"myproj/__init__.py": "", "myproj/string_utils.py": HELPER.replace("rand_str", "random_string"),

@@ -1145,8 +1145,10 @@ class _Analysis:
             for fn in fns:
                 parent = self.scopes.parent.get(fn)
                 if isinstance(parent, ast.Module):
-                    if len(self.scopes.bindings.get(parent, {}).get(name, ())) != 1:
+                    bound = self.scopes.bindings.get(parent, {}).get(name, ())
+                    if sum(b.kind not in ("import", "module") for b in bound) != 1:
                         continue  # defined twice, or rebound (`rand_str = secrets.token_urlsafe`): which runs is unknown
+                    # (a fallback for when an import fails, `except ImportError: def f(...)`, runs where it fails)
                     key = name
                 elif isinstance(parent, ast.ClassDef) and isinstance(self.scopes.parent.get(parent), ast.Module):
                     key = f"{parent.name}.{name}"
