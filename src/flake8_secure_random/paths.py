@@ -64,10 +64,13 @@ def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:
     for base in (root, _own_root(os.path.dirname(absolute))):
         if base is None:
             continue
-        for candidate in (absolute, os.path.realpath(absolute)):  # a folder may be reached through a link
-            relative = below(candidate, base)
-            if relative is not None:
-                return candidate, relative
+        relative = below(absolute, base)
+        if relative is not None:
+            return absolute, relative
+        real = os.path.realpath(absolute)  # a folder may be reached through a link
+        relative = below(real, base)
+        if relative is not None:
+            return real, relative
     return absolute, absolute.replace(os.sep, "/").lstrip("/")
 
 
