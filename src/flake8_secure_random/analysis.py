@@ -13,7 +13,10 @@ through same-module helpers, flow-insensitively, until nothing changes:
   or a random branch shapes the password as much as a random character does);
 - a call to a function of this module carries that function's return value, and the arguments
   its return value depends on (each parameter is its own label); a helper that fills a parameter's
-  list fills the caller's.
+  list fills the caller's;
+- a call to another module's function known to return a draw (`project`, the `imported` labels)
+  carries that function's result; `summarize` says which results become secrets here, and
+  `Settings.demands` brings the answer back to the module that draws.
 
 Sinks are judged by the words of names (`vocabulary`) and by the standards that make a value a
 secret whatever its name (`protocols`): strong words make a direct sink; names of the enclosing

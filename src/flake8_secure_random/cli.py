@@ -272,7 +272,10 @@ def _for_each_file(
     index = cache.load_index() if cache is not None else None
     for folder, given in groups.items():
         if folder is None:
-            top, project = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given]), given
+            try:
+                top, project = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given]), given
+            except ValueError:  # files on two drives: no folder holds them all
+                continue
         else:
             top = folder
             project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore)

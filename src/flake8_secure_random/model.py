@@ -48,7 +48,8 @@ class Demand:
     line: int  # the call, where ast puts it (line, UTF-8 byte column)
     col: int
     secret: str  # the name that makes it a secret there: "api_token"
-    where: str  # that module's path from the project's top folder, and the line: "accounts/views.py:6"
+    where: str  # that module's path as findings' paths are shown (from the working folder when below
+    # it, else from the project's top folder), and the line: "accounts/views.py:6"
     via: str  # the function of the call's module whose result carries it: "rand_str()"
     how: str  # what happens to that result there: "is assigned to 'api_token' on line 6"
 
