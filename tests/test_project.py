@@ -37,16 +37,34 @@ def _project(root, files):
         path.write_text(textwrap.dedent(text))
 
 
-def _check(root, *paths, cwd=None):
+def _main(args, cwd):
+    """`main(args)` run from `cwd`: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     old = os.getcwd()
-    os.chdir(cwd or root)
+    os.chdir(cwd)
     try:
-        code = main(["check", "--no-cache", *paths], out, err)
+        code = main(args, out, err)
     finally:
         os.chdir(old)
-    assert not err.getvalue(), err.getvalue()
-    return code, [line.replace(os.sep, "/").removeprefix("./") for line in out.getvalue().splitlines()]
+    return code, out.getvalue(), err.getvalue()
+
+
+def _check(root, *paths, cwd=None):
+    code, out, err = _main(["check", "--no-cache", *paths], cwd or root)
+    assert not err, err
+    return code, [line.replace(os.sep, "/").removeprefix("./") for line in out.splitlines()]
+
+
+def _installed(root, *args):
+    """The installed command in a fresh process from `root`, with the cache on: (exit code, stdout, stderr)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_RANDOM_NO_CACHE", "SECURE_RANDOM_CACHE_DIR")}
+    proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", *args], cwd=root, env=env,
+                          capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+# views.py making an API token with the helper (line 5)
+TOKEN_VIEWS = "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n"
 
 
 def _pkg(root, views, helper=HELPER, extra=None):
@@ -80,7 +98,7 @@ def test_a_helper_whose_result_becomes_a_secret_elsewhere_is_reported_at_its_dra
 
 
 def test_the_same_finding_when_only_the_helper_is_checked_from_anywhere(tmp_path):
-    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
+    _pkg(tmp_path, TOKEN_VIEWS)
     assert _check(tmp_path, "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
     code, lines = _check(tmp_path, "utils.py", cwd=tmp_path / "pkg")
     assert code == 1 and lines == [
@@ -155,14 +173,8 @@ def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
 
 
 def test_fix_rewrites_the_draw_in_the_helper(tmp_path):
-    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        assert main(["fix", "pkg/utils.py"], out, err) == 1
-    finally:
-        os.chdir(old)
+    _pkg(tmp_path, TOKEN_VIEWS)
+    assert _main(["fix", "pkg/utils.py"], tmp_path)[0] == 1
     text = (tmp_path / "pkg" / "utils.py").read_text()
     assert "secrets.choice(string.ascii_letters)" in text and "random.getrandbits" in text  # Gen.make is not a secret
     assert _check(tmp_path, ".") == (0, [])
@@ -171,13 +183,11 @@ def test_fix_rewrites_the_draw_in_the_helper(tmp_path):
 def test_the_cache_follows_a_change_of_the_caller(tmp_path):
     """The helper's finding depends on another file: a second run after the caller changed must not
     answer from what the first run kept."""
-    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
-    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_RANDOM_NO_CACHE", "SECURE_RANDOM_CACHE_DIR")}
+    _pkg(tmp_path, TOKEN_VIEWS)
 
     def run():
-        proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "pkg/utils.py"], cwd=tmp_path,
-                              env=env, capture_output=True, text=True)
-        return proc.returncode, proc.stdout.count("RND101")
+        code, out, _ = _installed(tmp_path, "check", "pkg/utils.py")
+        return code, out.count("RND101")
 
     assert run() == (1, 1)
     (tmp_path / "pkg" / "views.py").write_text("from .utils import rand_str\n\n\ndef upload():\n    filename = rand_str(8)\n")
@@ -204,37 +214,23 @@ def test_only_the_item_that_becomes_a_secret_is_reported_when_a_helper_returns_a
 def test_a_damaged_index_gives_the_same_findings(tmp_path, facts):
     import json
 
-    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
-    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_RANDOM_NO_CACHE", "SECURE_RANDOM_CACHE_DIR")}
-
-    def run():
-        proc = subprocess.run([sys.executable, "-m", "flake8_secure_random", "check", "."], cwd=tmp_path,
-                              env=env, capture_output=True, text=True)
-        return proc.returncode, proc.stdout, proc.stderr
-
-    first = run()
+    _pkg(tmp_path, TOKEN_VIEWS)
+    first = _installed(tmp_path, "check", ".")
     assert first[0] == 1 and "rand_str()" in first[1]
     [index] = list(tmp_path.glob(".secure-random-cache/*/index.json"))
     kept = json.loads(index.read_text())
     index.write_text(json.dumps({path: [*entry[:6], facts] for path, entry in kept.items()}))
-    assert run() == first
+    assert _installed(tmp_path, "check", ".") == first
 
 
 def test_check_fix_rewrites_the_draw_and_reports_nothing_left(tmp_path):
-    _pkg(tmp_path, "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n")
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        code = main(["check", "--no-cache", "--fix", "."], out, err)
-    finally:
-        os.chdir(old)
-    assert (code, out.getvalue()) == (0, "") and "Rewriting" in err.getvalue()
+    _pkg(tmp_path, TOKEN_VIEWS)
+    code, out, err = _main(["check", "--no-cache", "--fix", "."], tmp_path)
+    assert (code, out) == (0, "") and "Rewriting" in err
     assert "secrets.choice(string.ascii_letters)" in (tmp_path / "pkg" / "utils.py").read_text()
 
 
 # Kinds a review found (each a whole kind, with its own small program).
-TOKEN_VIEWS = "from .utils import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n"
 
 
 @pytest.mark.parametrize("views", [
@@ -299,13 +295,7 @@ def test_check_fix_judges_what_is_left_at_the_new_positions(tmp_path):
         "    return ''.join(random.choice(string.ascii_letters) for _ in range(n))\n"
     )
     _pkg(tmp_path, TOKEN_VIEWS, helper=helper)
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        code = main(["check", "--no-cache", "--fix", "."], out, err)
-    finally:
-        os.chdir(old)
-    assert (code, out.getvalue()) == (0, ""), out.getvalue()
+    code, out, _ = _main(["check", "--no-cache", "--fix", "."], tmp_path)
+    assert (code, out) == (0, ""), out
     assert "random.choice('123456')" in (tmp_path / "pkg" / "utils.py").read_text()
     assert _check(tmp_path, ".") == (0, [])

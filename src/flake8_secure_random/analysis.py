@@ -30,7 +30,7 @@ import re
 from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Set, Tuple, Union
 
 from . import rules, sinks
-from .model import DEFAULT_SETTINGS, IMPORTED, Demand, Finding, Settings, Source
+from .model import DEFAULT_SETTINGS, IMPORTED, Demand, Finding, Settings, Source, imported_label
 from .comparisons import might_compare_secrets, unsafe_comparisons
 from .files import parse, source_lines
 from .paths import context_words, is_fake_data_path, is_test_path, package_words
@@ -676,7 +676,7 @@ class _Analysis:
         if far is not None:  # each item of what another module's function returns is its own label
             for arg in list(call.args) + [k.value for k in call.keywords]:
                 self.expr(arg, scope)
-            return [{Source(None, IMPORTED, f"{far.qualname}#{i}/{n}", 0, 0, 0, 0)} for i in range(n)]  # type: ignore[arg-type]
+            return [{imported_label(f"{far.qualname}#{i}/{n}")} for i in range(n)]
         helpers = self.helper(call.func, scope)
         if not helpers:
             return None

@@ -250,6 +250,11 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
     return iter(results)
 
 
+def _skipped_test(path: str, settings: Settings) -> bool:
+    """Whether a file is test code that this run leaves out (never stdin, `-`)."""
+    return path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root)
+
+
 def _for_each_file(
     args: argparse.Namespace, settings: Settings, paths: Sequence[str], cache: Optional[Cache] = None
 ) -> Callable[[str], Settings]:
@@ -279,7 +284,7 @@ def _for_each_file(
         else:
             top = folder
             project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore)
-                       if problem is None and (settings.include_tests or not is_test_path(p, settings.test_paths, settings.root))]
+                       if problem is None and not _skipped_test(p, settings)]
             project.extend(given)
         demands.update(demands_for(project, top, settings, index))
     if cache is not None and index is not None:
@@ -317,13 +322,13 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             errors += 1
             problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
-        elif path == "-" or settings.include_tests or not is_test_path(path, settings.test_paths, settings.root):
+        elif not _skipped_test(path, settings):
             order.append((path, shown))
         else:
             skipped_tests += 1
     cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
-    per_file = _for_each_file(args, settings, [path for path, _ in order], cache)
     again = lambda: _for_each_file(args, settings, [path for path, _ in order], cache)  # noqa: E731
+    per_file = again()
     done: dict = {}
     for path, shown in order:
         mine = per_file(path)
@@ -596,7 +601,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             print(f"{shown}: {problem}", file=err)
             failed = True
             continue
-        if path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root):
+        if _skipped_test(path, settings):
             continue
         order.append(path)
     per_file = _for_each_file(args, settings, order)

@@ -105,3 +105,9 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.line, self.col, self.code)
+
+
+def imported_label(qualname: str) -> Source:
+    """The `IMPORTED` label standing for what another module's function returns: `qualname` is
+    `"path/of/module.py::name"`, with `#i/n` for item i of the n-tuples it returns."""
+    return Source(None, IMPORTED, qualname, 0, 0, 0, 0)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 from . import cache, sinks
 from .cache import digest, status
 from .files import SourceError, decode, parse, read_bytes
-from .model import IMPORTED, Demand, Settings, Source
+from .model import Demand, Settings, Source, imported_label
 
 # How many times the index is walked again after a module's function was found to pass on another
 # module's draw (`a.f` returns `b.g()`, which returns `c.h()`): each round follows one more step.
@@ -267,7 +267,7 @@ class _Project:
             if dotted.split(".", 1)[0] in heads:  # a name an import of the project binds (`rs` for `rand_str as rs`)
                 pairs = self.exported_by(bindings, dotted)
                 if len(pairs) == 1:
-                    out[dotted] = label(*pairs[0])
+                    out[dotted] = imported_label("::".join(pairs[0]))
         return out
 
     def exported_by(self, bindings: Dict[str, _Binding], dotted: str, depth: int = 0) -> List[Tuple[str, str]]:
@@ -307,11 +307,6 @@ def _import_statements(text: str) -> Iterable[ast.stmt]:
 # (A parenthesised list is read up to 8,000 characters: an unclosed one must not make every later
 # import scan to the end of the file.)
 _IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]{0,8000}\)|(?:[^\n\\]|\\\r?\n)*)", re.M)
-
-
-def label(rel: str, name: str) -> Source:
-    """The label that stands for what `name` of module `rel` returns."""
-    return Source(None, IMPORTED, f"{rel}::{name}", 0, 0, 0, 0)  # type: ignore[arg-type]
 
 
 def demands_for(
