@@ -363,6 +363,43 @@ FLAGGED = {
             def handshake(self):
                 self.nonce = random.getrandbits(64)
         """, "app/client.py", [4, 6]),
+    # 9b. a bare `key` inside a function that enciphers is the cipher's key
+    "key_inside_encrypt": ("""
+        import random
+        def encrypt(text, key=None):
+            if key is None:
+                key = ""
+                while len(key) < 16:
+                    key += random.choice("0123456789abcdef")
+            return xor(text, key)
+        """, "tool/core.py", [6]),
+    # 17. a neutral function name whose docstring says it makes a secret (PEP 257 summary, returns section)
+    "docstring_summary_names_the_secret": ("""
+        import random
+        def generate(length=14):
+            \"\"\"Generate a new random secret for the challenge-response login.\"\"\"
+            return "".join(random.choice("ABCDEFGHIJKLMNOP") for _ in range(length))
+        """, "lib/auth.py", [4]),
+    "docstring_returns_section_names_the_secret": ("""
+        import random
+        def make(n):
+            \"\"\"Make a string of letters.
+
+            :return: the new API key, ``n`` characters long.
+            \"\"\"
+            return "".join(random.choice("abcdef") for _ in range(n))
+        """, "lib/util.py", [7]),
+    # 16b. a real module with accessors for a user's details still makes real passwords
+    "password_beside_accessors_of_personal_details": ("""
+        import random
+        class Account:
+            def get_email(self):
+                return self.email
+            def get_phone_number(self):
+                return self.phone
+        def random_password(length=10):
+            return "".join(random.choice("abcdefgh") for _ in range(length))
+        """, "app/accounts.py", [8]),
 }
 
 QUIET = {
@@ -632,6 +669,45 @@ QUIET = {
         class Player:
             nickname: str = field(default_factory=lambda: "p%d" % random.randint(0, 99))
         """, "app/game.py"),
+    # 16c. a module that draws people's details (an email, a phone number) is a fake-data generator
+    "password_of_a_module_that_makes_up_people": ("""
+        from random import choice, randint, sample
+        def get_email(first_name):
+            return first_name + "@" + choice(["mail", "post"]) + ".com"
+        def get_phone_number():
+            return "".join(str(randint(0, 9)) for _ in range(10))
+        def random_password(length=8):
+            chars = "".join(choice("abcdef") for _ in range(length))
+            return "".join(sample(chars, len(chars)))
+        """, "peoplegen/__init__.py"),
+    # 9c. a `key` picked from a dict in a function that is not about ciphers stays a dict key
+    "dict_key_outside_a_cipher": ("""
+        import random
+        def pick(table):
+            key = random.choice(list(table))
+            return table[key]
+        """, "app/cache.py"),
+    # 17b. a docstring that only mentions a secret the function takes, or an ambiguous word
+    "docstring_mentions_a_secret_it_takes": ("""
+        import random
+        def connect(user, password):
+            \"\"\"Identify the client using a plaintext password.\"\"\"
+            tag = random.randint(4096, 65535)
+            return tag
+        """, "lib/client.py"),
+    "docstring_of_a_captcha_sound": ("""
+        import random
+        def generate(chars):
+            \"\"\"Generate audio CAPTCHA data.\"\"\"
+            noise = bytearray(random.randint(0, 255) for _ in range(100))
+            return noise
+        """, "lib/sound.py"),
+    "docstring_fake_secret": ("""
+        import random
+        def make():
+            \"\"\"Return a fake password for the fixtures.\"\"\"
+            return "".join(random.choice("abc") for _ in range(8))
+        """, "lib/seed.py"),
 }
 
 

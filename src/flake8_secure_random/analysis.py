@@ -359,6 +359,7 @@ class _Analysis:
 
     # -- driver ----------------------------------------------------------------------------------
     def run(self) -> None:
+        self.fake = self.fake or self._makes_up_people()
         budget = _MAX_PASSES
         while budget > 0:
             budget -= 1
@@ -369,6 +370,31 @@ class _Analysis:
                 # function from the start would have walked it in this pass
             if not self.changed or (not self.scopes.sources and not self.imported and not self.deferred):
                 break  # no random call at all: nothing to follow
+
+    def _makes_up_people(self) -> bool:
+        """Whether this module's functions draw at random two or more kinds of a person's details
+        (`get_email()`, `get_phone_number()`, `get_birthdate()`: `vocabulary.PERSONAL_DETAILS`): a
+        fake-data generator, whose passwords and OTPs are stand-ins like its people."""
+        kinds = set()
+        for name, fns in self.functions.items():
+            kind = self.vocab.personal_detail(name)
+            if kind and kind not in kinds and any(self._draws(fn) for fn in fns):
+                kinds.add(kind)
+                if len(kinds) > 1:
+                    return True
+        return False
+
+    def _draws(self, fn: ast.AST) -> bool:
+        """Whether `fn`'s own body (not the functions and classes inside it) calls a random source."""
+        todo = list(ast.iter_child_nodes(fn))
+        while todo:
+            node = todo.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            if isinstance(node, ast.Call) and self.scopes.source_of_call(node, fn) is not None:
+                return True
+            todo.extend(ast.iter_child_nodes(node))
+        return False
 
     def findings(self, lines: List[str], demands: Iterable[Demand] = ()) -> Iterable[Finding]:
         """What the walk found, and the draws whose value becomes a secret in another module
@@ -785,6 +811,11 @@ class _Analysis:
         item = isinstance(target, ast.Subscript) and _const_key(target) is not None
         if self.cls is not None and (member or item):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
+        elif self.func is not None and isinstance(target, ast.Name) and self.vocab.ciphers(getattr(self.func, "name", "")) \
+                and words(name)[-1:] == ("key",):
+            # `key` inside `def encrypt(text, key)`: the cipher's key, not a dict's
+            fn_name = self.func.name  # type: ignore[attr-defined]
+            self.context_sink(fn_name, name, taint, line, f"'{shown}' in {fn_name}()")
         elif self.package_secret and self.vocab.answer(name):
             # `answer` in `captcha/image.py`: the module draws the secret, the name says it is the secret
             self.sink(f"'{shown}' in a module about {self.package_secret}s", taint, line,
@@ -859,6 +890,11 @@ class _Analysis:
         if self.package_secret and any(w in ANSWER_WORDS for w in words(name)):  # `generate_text()`, `gen_code_chr()`
             self.sink(f"{name}()", sources, line,
                       f"is returned by {name}() on line {line}, in a module about {self.package_secret}s", context=True)
+            return
+        described = self.vocab.described_secret(ast.get_docstring(fn) or "") if not isinstance(fn, ast.Lambda) else None
+        if described:  # `def generate_wcs(): """Generates a new random secret..."""`: the docstring says what
+            self.sink(f"{name}()", sources, line,
+                      f"is returned by {name}() on line {line}, whose docstring says it makes a {described}", context=True)
             return
         if self.cls is not None and self.vocab.secret_word(self.cls.name) and not self.vocab.benign_word(self.cls.name):
             self.sink(f"{self.cls.name}.{name}()", sources, line,

@@ -195,6 +195,52 @@ FAKED_RECORDS = frozenset(
     }
 )
 
+# A person's details that a program only makes up when it makes fake people: no real system draws
+# an email address, a phone number or a birth date at random. A module whose functions draw two or
+# more of these kinds is a fake-data generator (LABELS.md: Faker-like libraries are benign), and its
+# `random_password()` makes stand-ins too (see `Vocabulary.personal_detail`).
+PERSONAL_DETAILS = frozenset(
+    {
+        # how to reach a person: `get_email()`, `random_phone_number()`, `fake_address()`
+        "email", "phone", "mobile", "address", "street", "city", "zipcode", "postcode",
+        # who the person is: `get_birthdate()`, `random_gender()`, `get_surname()`, `get_hobbies()`
+        "birthdate", "birthday", "dob", "gender", "surname", "nationality", "occupation", "hobby", "hobbies",
+    }
+)
+# `first_name`, `last_name`, `full_name`: a person's name (a bare `name` is anything's name).
+PERSON_NAME_QUALIFIERS = frozenset(
+    {
+        # the parts of a person's name
+        "first", "last", "full", "middle", "given", "family", "firstname", "lastname",
+    }
+)
+# Machine addresses: `random_ip_address()`, `mac_address` are a network tool's, not a person's.
+MACHINE_ADDRESS_QUALIFIERS = frozenset(
+    {
+        # network and memory addresses: IP, MAC/Ethernet/hardware, Bluetooth, host and memory addresses
+        "ip", "ipv4", "ipv6", "mac", "ether", "hw", "memory", "mem", "bluetooth", "bt", "host", "net", "network",
+    }
+)
+
+# Verbs of a function that enciphers: inside `def encrypt(text, key)` or `decipher()`, a bare `key` is
+# the cipher's key, not a dictionary's (`key` alone is WEAK elsewhere).
+CIPHER_VERBS = frozenset(
+    {
+        # what a cipher does and what it is: `encrypt()`, `aes_decrypt()`, `xor_cipher()`, `crypt()`
+        "encrypt", "decrypt", "encipher", "decipher", "encryption", "decryption", "cipher", "crypt",
+    }
+)
+
+# Verbs with which a docstring's summary says what its function makes or returns (PEP 257: "Return the
+# pathname of ..."): `Generate a random password.`; not `Identify client using plaintext password.`
+DOC_MAKER_VERBS = frozenset(
+    {
+        # returning, making and choosing, in the imperative (PEP 257) and the third person
+        "return", "returns", "generate", "generates", "create", "creates", "make", "makes", "produce",
+        "produces", "build", "builds", "get", "gets", "new", "random", "draw", "draws", "pick", "picks",
+    }
+)
+
 # Words that only say a value was made at random or is the current one: `self.random_value`,
 # `self._gen_code`, `self.current` -- they leave it to the class to say what the value is.
 NEUTRAL_MODIFIERS = frozenset(
@@ -503,6 +549,58 @@ class Vocabulary:
         return any(self._singular(w) in FAKED_RECORDS or w in FAKED_RECORDS for w in rest) or bool(
             rest and self.secret_word("_".join(rest))
         )
+
+    def personal_detail(self, identifier: str) -> str | None:
+        """The kind of a person's detail that `identifier` names, or None: `get_email` -> 'email',
+        `random_first_name` -> 'name', `get_phone_number` -> 'phone'; `random_ip_address` -> None.
+
+        >>> Vocabulary().personal_detail("get_last_name"), Vocabulary().personal_detail("mac_address")
+        ('name', None)
+        """
+        ws = words(identifier)
+        for i, w in enumerate(ws):
+            if w in ("firstname", "lastname") or (w == "name" and i and ws[i - 1] in PERSON_NAME_QUALIFIERS):
+                return "name"
+            if w in PERSONAL_DETAILS and not (w == "address" and i and ws[i - 1] in MACHINE_ADDRESS_QUALIFIERS):
+                return w
+        return None
+
+    def ciphers(self, identifier: str) -> bool:
+        """Whether a function's name says it enciphers or deciphers: `encrypt`, `aes_decrypt`, `xor_cipher`."""
+        return any(w in CIPHER_VERBS for w in words(identifier))
+
+    def described_secret(self, docstring: str) -> str | None:
+        """The secret a function's docstring says it makes, or None. Only the summary (the first
+        sentence, PEP 257) and a returns section (`:return:`, `:returns:`, `Returns:`: the Sphinx and
+        Google styles) are read; a stand-in (`a fake password`), a measure or part of one
+        (`the password length`) and the ambiguous words (`token`, `salt`) do not count.
+
+        >>> v = Vocabulary()
+        >>> v.described_secret("Generates a new random secret for use with WAMP-CRA.")
+        'secret'
+        >>> v.described_secret("Return a random API key."), v.described_secret("Pick the password length.")
+        ('api_key', None)
+        >>> v.described_secret("Return the next token of the lexer.") is None
+        True
+        """
+        summary = re.split(r"(?<=[.!?])\s|\n\s*\n", docstring.strip(), maxsplit=1)[0]
+        returns = re.search(r"(?im)^\s*(?::returns?:|returns?:)\s*(.*(?:\n(?!\s*(?::\w|\w+:)).*)*)", docstring)
+        for text, made in ((summary, False), (returns.group(1) if returns else "", True)):
+            ws = words(text)
+            if any(w in FAKE for w in ws):
+                continue
+            for i, w in enumerate(ws):
+                made = made or w in DOC_MAKER_VERBS  # the summary must say it makes it, not that it takes one
+                after = ws[i + 1] if i + 1 < len(ws) else ""
+                pair = self.secret_word(f"{w}_{after}") if after in WEAK else None
+                found = pair or self.secret_word(w)
+                if not made or not found or found in AMBIGUOUS or found == "captcha":
+                    continue  # a captcha is the picture of its answer: the answer words say which draw
+                last = ws[i + 2] if pair and i + 2 < len(ws) else after
+                if last in NOT_SECRET_HEADS or self._benign(last) or last in PERSONAL_DETAILS or (i and self._benign(ws[i - 1])):
+                    continue  # `the password length`, `an audio captcha`
+                return found
+        return None
 
     def answer(self, identifier: str) -> bool:
         """Whether a name's last word names a challenge's answer: `text`, `answer_text`, `code`."""
