@@ -400,6 +400,55 @@ FLAGGED = {
         def random_password(length=10):
             return "".join(random.choice("abcdefgh") for _ in range(length))
         """, "app/accounts.py", [8]),
+    # 6b. a generator made as a parameter default, reached through functools.partial or an attribute
+    "partial_of_a_default_generator": ("""
+        import random
+        from functools import partial
+        class Writer:
+            def __init__(self, random: random.Random = random.Random()):
+                self.get_random_bits = partial(random.getrandbits, 32)
+            def send(self, data):
+                mask = self.get_random_bits().to_bytes(4, "big")
+                websocket_mask(mask, data)
+        """, "client/websocket/writer.py", [4]),
+    "default_generator_kept_in_an_attribute": ("""
+        import random
+        class Signer:
+            def __init__(self, rng=random.Random()):
+                self._rng = rng
+            def new_session(self):
+                session_id = "%032x" % self._rng.getrandbits(128)
+                return session_id
+        """, "app/signer.py", [3]),
+    # 18. a value handed to a password-hashing function is a password (bcrypt's hashpw(password, salt))
+    "argument_of_bcrypt_hashpw": ("""
+        import random, bcrypt
+        def make_hash():
+            word = "".join(random.choice("abcdef") for _ in range(12)).encode()
+            return bcrypt.hashpw(word, bcrypt.gensalt())
+        """, "tool/hashes.py", [3]),
+    # 19. a helper that returns a password it was given with random symbols or casing put in
+    "helper_reshapes_its_password_parameter": ("""
+        import random
+        def add_symbols(password):
+            return "".join(w + random.choice("!@#$") for w in password.split())
+        """, "tool/post.py", [3]),
+    "helper_given_a_password_at_the_call": ("""
+        import random
+        def recase(s, chance):
+            return "".join(c.upper() if random.random() < chance else c for c in s)
+        def main(raw_password):
+            print(recase(raw_password, 0.3))
+        """, "tool/cli.py", [3]),
+    # 20. the random function handed to shuffle orders the answer as much as the shuffle does
+    "shuffle_driven_by_a_drawn_number": ("""
+        import random
+        def make_captcha(choices):
+            r = random.random()
+            random.shuffle(choices, lambda: r)
+            answer = choices[:6]
+            return answer
+        """, "app/views.py", [3, 4]),
 }
 
 QUIET = {
@@ -708,6 +757,27 @@ QUIET = {
             \"\"\"Return a fake password for the fixtures.\"\"\"
             return "".join(random.choice("abc") for _ in range(8))
         """, "lib/seed.py"),
+    # 19b. a key or token parameter is what the returned data was enciphered with, not reshaped
+    "helper_enciphers_with_its_key_parameter": ("""
+        import random
+        def to_bytes(payload, crypto_key):
+            header = random.choice(("KTF", "SKT"))
+            return encrypt(header + payload, crypto_key)
+        """, "proto/packet.py"),
+    "recase_of_a_plain_text": ("""
+        import random
+        def recase(s, chance):
+            return "".join(c.upper() if random.random() < chance else c for c in s)
+        def main(title):
+            print(recase(title, 0.3))
+        """, "tool/cli.py"),
+    # 19c. a draw that picks between two different values only picks
+    "draw_picks_between_a_password_and_none": ("""
+        import random
+        def follow(conn, referrals):
+            chosen = random.choice(referrals)
+            return connect(password=conn.password if not chosen["anonymous"] else None)
+        """, "ldap/strategy.py"),
 }
 
 

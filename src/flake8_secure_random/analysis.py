@@ -41,7 +41,7 @@ from .weakness import (
 )
 from .sources import Scopes, parameter_defaults
 from .suppression import suppressed
-from .vocabulary import AMBIGUOUS, ANSWER_WORDS, HARMLESS_SENSES, Vocabulary, words
+from .vocabulary import AMBIGUOUS, ANSWER_WORDS, HARMLESS_SENSES, RESHAPED_SECRETS, Vocabulary, words
 
 _MAX_PASSES = 8
 # The version slot of "a draw reached a new name, or a new function is needed" (see `_relevant`).
@@ -887,6 +887,11 @@ class _Analysis:
             return
         if self.vocab.benign_word(name):
             return
+        reshaped = self._reshaped_secret(taint)
+        if reshaped:  # `def add_symbols(password): return password + random.choice(SYMBOLS)`
+            self.sink(f"'{reshaped}'", sources, line,
+                      f"is returned by {shown} on line {line} with its parameter '{reshaped}'", context=True)
+            return
         if self.package_secret and any(w in ANSWER_WORDS for w in words(name)):  # `generate_text()`, `gen_code_chr()`
             self.sink(f"{name}()", sources, line,
                       f"is returned by {name}() on line {line}, in a module about {self.package_secret}s", context=True)
@@ -902,6 +907,38 @@ class _Analysis:
         elif self.module_secret and not self.module_benign:
             self.sink(f"{name}()", sources, line,
                       f"is returned by {name}() on line {line}, in a module about {self.module_secret}s", context=True)
+
+    def _reshapes(self, call: ast.Call, fn: ast.AST, ret: Taint) -> None:
+        """`random_capitalisation(raw_password, 0.3)`: a helper handed a password returns it with its
+        own draws put in (its result depends on that parameter), so the draws become that password."""
+        drawn = {t for t in ret if isinstance(t, Source)}
+        if not drawn:
+            return
+        for label in ret:
+            if not isinstance(label, _Param) or label.fn is not fn:
+                continue
+            given = call.args[label.position] if label.position is not None and label.position < len(call.args) else next(
+                (k.value for k in call.keywords if k.arg == label.name), None)
+            if given is None or isinstance(given, ast.Starred):
+                continue
+            name = sinks.target_name(given)
+            if name and self.vocab.secret_word(name) in RESHAPED_SECRETS and not self.vocab.benign_word(name):
+                callee = getattr(fn, "name", None) or self.lambda_names.get(fn, "a helper")
+                self.sink(f"'{name}'", drawn, call.lineno,
+                          f"is put into '{name}' by {callee}() on line {call.lineno}", context=True)
+                return
+
+    def _reshaped_secret(self, taint: Taint) -> Optional[str]:
+        """The parameter named as a password that a returned value also carries, or None: a function
+        that returns `password` with random symbols or casing put in returns the password. Only
+        passwords (`RESHAPED_SECRETS`): a key or a token parameter is far more often what the returned
+        data was enciphered or signed with, and `tokens` with a random one added is a text's."""
+        for label in taint:
+            if isinstance(label, _Param) and label.fn is self.func:
+                secret = self.vocab.secret_word(label.name)
+                if secret in RESHAPED_SECRETS and not self.vocab.benign_word(label.name):
+                    return label.name
+        return None
 
     def shown(self, taint: Taint, line: int) -> None:
         """A random value printed or copied by code about a secret is the secret it generates:
@@ -938,8 +975,13 @@ class _Analysis:
             table, keys = slot
             return self._get_all(table, keys, member) | index
         if isinstance(node, ast.IfExp):
-            self.expr(node.test, scope)
-            return self.expr(node.body, scope) | self.expr(node.orelse, scope)
+            # `c.upper() if random.random() < p else c`: two shapes of one value, and the draw says
+            # which, so the result carries the draw. Between two different values (`"a" if ... else "b"`,
+            # `conn.password if not referral["anonymous"] else None`) the draw only picks, like
+            # random.choice(("a", "b")), and says nothing of what the value is.
+            test = {t for t in self.expr(node.test, scope) if isinstance(t, Source)}
+            body, orelse = self.expr(node.body, scope), self.expr(node.orelse, scope)
+            return body | orelse | (test if body & orelse else set())
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             taint: Taint = set()
             for gen in node.generators:
@@ -1023,8 +1065,8 @@ class _Analysis:
                 self.sink(what, positional[pos], node.lineno, f"is passed as the {what} on line {node.lineno}")
 
         src = self.scopes.source_of_call(node, scope)
-        if src is not None:
-            return self.source_call(node, src, args, scope)
+        if src is not None:  # `random.shuffle(items, lambda: r)`: the order comes from `r` too
+            return self.source_call(node, src, args | lambdas, scope)
         wrapped = self.scopes.partial_source(node, scope)
         if wrapped is not None:
             return {wrapped} | args  # the partial object: calling it draws
@@ -1039,6 +1081,7 @@ class _Analysis:
                 result |= {t for t in ret if isinstance(t, Source)}
                 if _depends(ret):
                     result |= self._arguments_for(node, fn, ret, positional, args, scope)
+                    self._reshapes(node, fn, ret)
                 self._into_parameters(node, fn, scope)
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)

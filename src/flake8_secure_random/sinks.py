@@ -19,6 +19,9 @@ API_ARGUMENTS: Dict[str, Dict[int, str]] = {
     # Python docs, hashlib, Key derivation: pbkdf2_hmac(hash_name, password, salt, ...), scrypt(password, *, salt, ...)
     "hashlib.pbkdf2_hmac": {1: "password", 2: "salt"},
     "hashlib.scrypt": {0: "password"},
+    # bcrypt docs (PyPI project page): hashpw(password, salt), kdf(password, salt, desired_key_bytes, rounds)
+    "bcrypt.hashpw": {0: "password", 1: "salt"},
+    "bcrypt.kdf": {0: "password", 1: "salt"},
     # Python docs, crypt module (removed in 3.13, PEP 594): crypt.crypt(word, salt)
     "crypt.crypt": {1: "salt"},
     # PyCryptodome docs, Symmetric ciphers: <cipher>.new(key, ...)

@@ -42,12 +42,15 @@ Ref = Tuple[str, Union[str, Source, None]]
 
 
 class _Binding:
-    __slots__ = ("kind", "value")
+    __slots__ = ("kind", "value", "where")
 
-    def __init__(self, kind: str, value: object = None) -> None:
+    def __init__(self, kind: str, value: object = None, where: Optional[ast.AST] = None) -> None:
         # "import" (value: Ref) | "module" (any other import) | "assign" (value: expr) | "other"
         self.kind = kind
         self.value = value
+        # the scope `value` is evaluated in when it is not the bound name's: a parameter's default
+        # is evaluated where the `def` runs (`def f(random=random.Random())` reads the module's `random`)
+        self.where = where
 
 
 class Scopes:
@@ -86,7 +89,7 @@ class Scopes:
                 # `def f(rng=random.Random())`: one generator made at definition time, used by every call
                 # that does not pass its own
                 default = defaults.get(arg.arg)
-                self._bind(stmt, arg.arg, _Binding("assign", default) if default is not None else _Binding("other"))
+                self._bind(stmt, arg.arg, _Binding("assign", default, scope) if default is not None else _Binding("other"))
             for inner in stmt.body:
                 self._collect_stmt(inner, stmt)
             return
@@ -203,7 +206,7 @@ class Scopes:
             return imports[0] if imports else None  # type: ignore[return-value]
         self._resolving.add(key)
         try:
-            refs = [self.ref(b.value, scope) for b in found if b.kind == "assign"]
+            refs = [self.ref(b.value, b.where or scope) for b in found if b.kind == "assign"]
         finally:
             self._resolving.discard(key)
         for wanted in ("inst", "bound"):
@@ -243,7 +246,14 @@ class Scopes:
         values = self.attr_bindings.get(expr.attr)
         if not values:
             return None
-        refs = [self.instance_created(v, scope) if isinstance(v, ast.Call) else None for v in values]
+        refs = [
+            self.instance_created(v, scope) if isinstance(v, ast.Call)
+            # `self._rng = rng`, with `def __init__(self, rng=random.Random())`: the parameter's generator
+            else self.lookup(v.id, self.attr_binding_scopes.get(id(v), scope)) if isinstance(v, ast.Name)
+            else None
+            for v in values
+        ]
+        refs = [r if r and r[0] == "inst" else None for r in refs]
         insecure = [r for r in refs if r and r[1] is not None]
         if insecure:
             return insecure[0]
@@ -267,6 +277,9 @@ class Scopes:
         if not call.args or callee_name(call.func) not in ("partial", "map"):
             return None  # `map(random.choice, ...)` draws once per item
         ref = self.ref(call.args[0], scope)
+        if ref is not None and ref[0] == "bound" and isinstance(call.args[0], ast.Attribute) \
+                and call.args[0].attr in RANDOM_FUNCTIONS:
+            return ref[1]  # type: ignore[return-value]  # `partial(rng.getrandbits, 32)`: the generator's draws
         if ref is None or ref[0] != "fn":
             return None
         qual = str(ref[1])

@@ -241,6 +241,15 @@ DOC_MAKER_VERBS = frozenset(
     }
 )
 
+# Secrets that code reshapes and hands back: a function given a `password` that returns it with random
+# symbols, digits or casing put in returns a password (xkcd-style passphrase post-processing).
+RESHAPED_SECRETS = frozenset(
+    {
+        # a person's password and its spellings (see STRONG)
+        "password", "passwd", "passwort", "pwd", "passphrase", "passcode", "pword",
+    }
+)
+
 # Words that only say a value was made at random or is the current one: `self.random_value`,
 # `self._gen_code`, `self.current` -- they leave it to the class to say what the value is.
 NEUTRAL_MODIFIERS = frozenset(
