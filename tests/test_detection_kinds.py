@@ -449,6 +449,41 @@ FLAGGED = {
             answer = choices[:6]
             return answer
         """, "app/views.py", [3, 4]),
+    # 16d. functions that send or time codes by email and phone make codes, not fake people
+    "codes_sent_by_email_and_phone": ("""
+        import random
+        def get_email_sample(users):
+            return random.choice(users).email
+        def email_retry_delay():
+            return random.uniform(1, 3)
+        def phone_retry_delay():
+            return random.uniform(1, 3)
+        def new_sms_otp():
+            otp = random.randint(100000, 999999)
+            return otp
+        """, "app/notify.py", [9]),
+    "key_material_bytes_in_a_cipher_function": ("""
+        import random
+        def encrypt2(data):
+            key_bytes = bytes(random.getrandbits(8) for _ in range(16))
+            return aes(data, key_bytes)
+        """, "tool/core.py", [3]),
+    "partial_of_a_generator_kept_in_an_attribute": ("""
+        import random, functools
+        class Conn:
+            def __init__(self):
+                self.rng = random.Random()
+                self.getmask = functools.partial(self.rng.getrandbits, 32)
+            def send(self, data):
+                mask = self.getmask().to_bytes(4, "big")
+                websocket_mask(mask, data)
+        """, "client/websocket/conn.py", [4]),
+    "docstring_secret_used_for_cookies": ("""
+        import random
+        def make():
+            \"\"\"Create the secret used to sign cookies.\"\"\"
+            return "%032x" % random.getrandbits(128)
+        """, "app/boot.py", [4]),
 }
 
 QUIET = {
@@ -778,6 +813,67 @@ QUIET = {
             chosen = random.choice(referrals)
             return connect(password=conn.password if not chosen["anonymous"] else None)
         """, "ldap/strategy.py"),
+    "dict_key_picked_in_a_cipher_function": ("""
+        import random
+        def encrypt_all(items, cipher):
+            out = {}
+            for item in items:
+                key = random.choice(list(item))
+                out[key] = cipher.encrypt(item[key])
+            return out
+        """, "tool/core.py"),
+    # 17c. a secret word that qualifies another noun, a game's secret, a negation
+    "docstring_game_secret_and_measures": ("""
+        import random
+        def get_random_word(words):
+            \"\"\"Return a random secret word from WORDS.\"\"\"
+            return random.choice(words)
+        def generate_number():
+            \"\"\"Generate a secret number with unique digits.\"\"\"
+            return random.sample("0123456789", 4)
+        def estimate(n):
+            \"\"\"Return the password strength estimate.\"\"\"
+            return random.random() * n
+        def hint():
+            \"\"\"Get a random password hint.\"\"\"
+            return random.choice(HINTS)
+        def show():
+            \"\"\"Make a string.
+
+            :return: a word to show to the user, not a password.
+            \"\"\"
+            return random.choice(WORDS)
+        """, "games/hangman.py"),
+    # 4b. a class's own generator: another class's `self._rng` is not this one's
+    "attribute_of_another_class": ("""
+        import random
+        class Safe:
+            def __init__(self, rng=random.SystemRandom()):
+                self._rng = rng
+            def new_token(self):
+                return "%x" % self._rng.getrandbits(64)
+        class Sim:
+            def __init__(self, rng=random.Random(42)):
+                self._rng = rng
+        """, "app/sim.py"),
+    # 19d. hiding a password for display, or making a wrong one on purpose
+    "password_masked_or_misspelt": ("""
+        import random
+        def mask(password):
+            return password[:2] + "*" * random.randint(4, 8)
+        def typo(s):
+            return s + random.choice("abc")
+        def simulate_typo(user_password):
+            return typo(user_password)
+        """, "app/show.py"),
+    # 7b. picking between two items or fields of one thing is a pick
+    "draw_picks_between_two_items": ("""
+        import random
+        def pick(keys, proxy):
+            api_key = keys[0] if random.random() < 0.5 else keys[1]
+            proxy_password = proxy.pw if random.randint(0, 1) else proxy.pw2
+            return api_key, proxy_password
+        """, "app/pick.py"),
 }
 
 

@@ -341,6 +341,7 @@ class _Analysis:
         self.control: Taint = set()
         self.func: Optional[ast.AST] = None  # innermost function being walked
         self.cls: Optional[ast.ClassDef] = None
+        self.statement: Optional[ast.stmt] = None  # the statement being walked
         self.fake = False  # fake-data code, or inside `def fake_user()` / `class DummyAuth`: stand-ins only
         self.fake_context = False  # inside `def demo_signup()`: direct secrets count, guesses from names do not
         self.strict = False  # also report the random calls that make no secret (RND901)
@@ -587,6 +588,7 @@ class _Analysis:
             self.stmt(stmt, scope)
 
     def stmt(self, node: ast.stmt, scope: ast.AST) -> None:
+        self.statement = node
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._defaults(node, scope)
             if self._unchanged(node):
@@ -812,10 +814,11 @@ class _Analysis:
         if self.cls is not None and (member or item):
             self.context_sink(self.cls.name, name, taint, line, f"'{shown}' of class {self.cls.name}")
         elif self.func is not None and isinstance(target, ast.Name) and self.vocab.ciphers(getattr(self.func, "name", "")) \
-                and words(name)[-1:] == ("key",):
-            # `key` inside `def encrypt(text, key)`: the cipher's key, not a dict's
+                and self.vocab.key_material(name) and not (isinstance(self.statement, ast.Assign) and _picked(self.statement.value)):
+            # `key` inside `def encrypt(text, key)`: the cipher's key, not a dict's (a key picked with
+            # `random.choice(list(item))` is an existing one)
             fn_name = self.func.name  # type: ignore[attr-defined]
-            self.context_sink(fn_name, name, taint, line, f"'{shown}' in {fn_name}()")
+            self.sink(f"'{shown}' in {fn_name}()", taint, line, f"becomes '{shown}' in {fn_name}() on line {line}", context=True)
         elif self.package_secret and self.vocab.answer(name):
             # `answer` in `captcha/image.py`: the module draws the secret, the name says it is the secret
             self.sink(f"'{shown}' in a module about {self.package_secret}s", taint, line,
@@ -922,8 +925,9 @@ class _Analysis:
             if given is None or isinstance(given, ast.Starred):
                 continue
             name = sinks.target_name(given)
-            if name and self.vocab.secret_word(name) in RESHAPED_SECRETS and not self.vocab.benign_word(name):
-                callee = getattr(fn, "name", None) or self.lambda_names.get(fn, "a helper")
+            callee = getattr(fn, "name", None) or self.lambda_names.get(fn, "a helper")
+            if name and self.vocab.secret_word(name) in RESHAPED_SECRETS and not self.vocab.benign_word(name) \
+                    and not self.vocab.spoils(callee) and not (self.func is not None and self.vocab.spoils(getattr(self.func, "name", ""))):
                 self.sink(f"'{name}'", drawn, call.lineno,
                           f"is put into '{name}' by {callee}() on line {call.lineno}", context=True)
                 return
@@ -936,7 +940,8 @@ class _Analysis:
         for label in taint:
             if isinstance(label, _Param) and label.fn is self.func:
                 secret = self.vocab.secret_word(label.name)
-                if secret in RESHAPED_SECRETS and not self.vocab.benign_word(label.name):
+                if secret in RESHAPED_SECRETS and not self.vocab.benign_word(label.name) \
+                        and not self.vocab.spoils(getattr(self.func, "name", "") or ""):
                     return label.name
         return None
 
@@ -975,13 +980,13 @@ class _Analysis:
             table, keys = slot
             return self._get_all(table, keys, member) | index
         if isinstance(node, ast.IfExp):
-            # `c.upper() if random.random() < p else c`: two shapes of one value, and the draw says
-            # which, so the result carries the draw. Between two different values (`"a" if ... else "b"`,
-            # `conn.password if not referral["anonymous"] else None`) the draw only picks, like
-            # random.choice(("a", "b")), and says nothing of what the value is.
+            # `c.upper() if random.random() < p else c`: two shapes of one value (one branch is made
+            # from the other), and the draw says which, so the result carries the draw. Between two
+            # values (`"a" if ... else "b"`, `keys[0] if ... else keys[1]`, `conn.password if ... else
+            # None`) the draw only picks, like random.choice(("a", "b")).
             test = {t for t in self.expr(node.test, scope) if isinstance(t, Source)}
             body, orelse = self.expr(node.body, scope), self.expr(node.orelse, scope)
-            return body | orelse | (test if body & orelse else set())
+            return body | orelse | (test if _reshaped(node.body, node.orelse) else set())
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             taint: Taint = set()
             for gen in node.generators:
@@ -1340,6 +1345,22 @@ def _export(out: Dict[str, List[Tuple[str, object, object]]], key: str, taint: I
         have = out.setdefault(key, [])
         if item not in have:
             have.append(item)
+
+
+def _reshaped(a: ast.AST, b: ast.AST) -> bool:
+    """Whether one expression is made from the other: `c.upper()` and `c`, `w + "!"` and `w`."""
+    da, db = ast.dump(a), ast.dump(b)
+    if da == db:
+        return False
+    return any(ast.dump(n) == db for n in ast.walk(a)) or any(ast.dump(n) == da for n in ast.walk(b))
+
+
+def _picked(value: Optional[ast.AST]) -> bool:
+    """`random.choice(list(table))`, `random.sample(keys, 1)[0]`: a value picked from a collection."""
+    while isinstance(value, ast.Subscript):
+        value = value.value
+    return isinstance(value, ast.Call) and isinstance(value.func, (ast.Attribute, ast.Name)) and \
+        (value.func.attr if isinstance(value.func, ast.Attribute) else value.func.id) in _PICKERS
 
 
 def _picks_existing(collection: ast.AST) -> bool:

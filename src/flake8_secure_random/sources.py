@@ -248,8 +248,11 @@ class Scopes:
             return None
         refs = [
             self.instance_created(v, scope) if isinstance(v, ast.Call)
-            # `self._rng = rng`, with `def __init__(self, rng=random.Random())`: the parameter's generator
-            else self.lookup(v.id, self.attr_binding_scopes.get(id(v), scope)) if isinstance(v, ast.Name)
+            # `self._rng = rng`, with `def __init__(self, rng=random.Random())`: the parameter's generator,
+            # for the methods of the class that keeps it
+            else self.lookup(v.id, self.attr_binding_scopes[id(v)])
+            if isinstance(v, ast.Name) and id(v) in self.attr_binding_scopes
+            and self.class_of(self.attr_binding_scopes[id(v)]) is self.class_of(scope)
             else None
             for v in values
         ]
@@ -258,6 +261,12 @@ class Scopes:
         if insecure:
             return insecure[0]
         return next((r for r in refs if r), None)
+
+    def class_of(self, scope: Optional[ast.AST]) -> Optional[ast.AST]:
+        """The class whose body holds `scope` (a method, or a function inside one), or None."""
+        while scope is not None and not isinstance(scope, ast.ClassDef):
+            scope = self.parent.get(scope)
+        return scope
 
     def instance_created(self, call: ast.Call, scope: ast.AST) -> Optional[Ref]:
         """`random.Random(...)` and friends: ("inst", Source); `SystemRandom()`: ("inst", None)."""
@@ -277,6 +286,12 @@ class Scopes:
         if not call.args or callee_name(call.func) not in ("partial", "map"):
             return None  # `map(random.choice, ...)` draws once per item
         ref = self.ref(call.args[0], scope)
+        first = call.args[0]
+        if ref is None and isinstance(first, ast.Attribute) and isinstance(first.value, ast.Attribute) \
+                and first.attr in RANDOM_FUNCTIONS:
+            owner = self.attr_ref(first.value, scope)  # `partial(self.rng.getrandbits, 32)`
+            if owner and owner[0] == "inst" and owner[1] is not None:
+                return owner[1]  # type: ignore[return-value]
         if ref is not None and ref[0] == "bound" and isinstance(call.args[0], ast.Attribute) \
                 and call.args[0].attr in RANDOM_FUNCTIONS:
             return ref[1]  # type: ignore[return-value]  # `partial(rng.getrandbits, 32)`: the generator's draws

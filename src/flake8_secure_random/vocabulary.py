@@ -241,6 +241,44 @@ DOC_MAKER_VERBS = frozenset(
     }
 )
 
+# Words that end the noun phrase a docstring's secret word heads: "a new secret for use with ...",
+# "the secret used to sign cookies". Any other word after it is what the phrase is about
+# (`password length`, `secret number`, `password hint`, `Secret Santa`).
+DOC_PHRASE_ENDS = frozenset(
+    {
+        # prepositions and conjunctions that start what follows the noun
+        "for", "of", "to", "with", "from", "in", "on", "by", "as", "and", "or", "if", "that", "which",
+        # a participle that says what the secret is for: "the secret used to sign cookies"
+        "used",
+    }
+)
+# Words that deny what follows: "a word to show to the user, not a password".
+DOC_NEGATIONS = frozenset(
+    {
+        # negations
+        "not", "no", "never", "without",
+    }
+)
+
+# Names of functions that hide a password for display or make a wrong one on purpose: what they return
+# with draws in it is not the password (`mask(password)`, `simulate_typo(password)`, `wrong_guess()`).
+RESHAPE_VETOES = frozenset(
+    {
+        # hiding it for display or a log
+        "mask", "masked", "redact", "redacted", "obscure", "obfuscate", "hide", "hidden", "censor", "display",
+        # making a wrong one: a typo, a wrong, invalid or bad password, a guess
+        "typo", "typos", "wrong", "invalid", "bad", "incorrect", "guess", "misspell", "corrupt",
+    }
+)
+
+# The forms key material takes in a name: `key_bytes`, `key_hex`, `key_str`.
+KEY_FORMS = frozenset(
+    {
+        # bytes and their spellings as text
+        "bytes", "byte", "hex", "str", "string", "b64", "material", "data",
+    }
+)
+
 # Secrets that code reshapes and hands back: a function given a `password` that returns it with random
 # symbols, digits or casing put in returns a password (xkcd-style passphrase post-processing).
 RESHAPED_SECRETS = frozenset(
@@ -560,18 +598,26 @@ class Vocabulary:
         )
 
     def personal_detail(self, identifier: str) -> str | None:
-        """The kind of a person's detail that `identifier` names, or None: `get_email` -> 'email',
-        `random_first_name` -> 'name', `get_phone_number` -> 'phone'; `random_ip_address` -> None.
+        """The kind of a person's detail that `identifier` names as what it is (the last word), or
+        None: `get_email` -> 'email', `random_first_name` -> 'name', `get_phone_number` -> 'phone';
+        `random_ip_address`, `send_email_code`, `email_retry_delay` -> None.
 
         >>> Vocabulary().personal_detail("get_last_name"), Vocabulary().personal_detail("mac_address")
         ('name', None)
+        >>> Vocabulary().personal_detail("send_phone_code") is None
+        True
         """
         ws = words(identifier)
-        for i, w in enumerate(ws):
-            if w in ("firstname", "lastname") or (w == "name" and i and ws[i - 1] in PERSON_NAME_QUALIFIERS):
-                return "name"
-            if w in PERSONAL_DETAILS and not (w == "address" and i and ws[i - 1] in MACHINE_ADDRESS_QUALIFIERS):
-                return w
+        if len(ws) > 1 and ws[-1] == "number":
+            ws = ws[:-1]  # `get_phone_number`: the phone's number is the phone
+        if not ws:
+            return None
+        # only the head counts: `send_email_code` makes a code, `email_retry_delay` a delay
+        head, before = ws[-1], ws[-2] if len(ws) > 1 else ""
+        if head in ("firstname", "lastname") or (head == "name" and before in PERSON_NAME_QUALIFIERS):
+            return "name"
+        if head in PERSONAL_DETAILS and not (head == "address" and before in MACHINE_ADDRESS_QUALIFIERS):
+            return head
         return None
 
     def ciphers(self, identifier: str) -> bool:
@@ -591,25 +637,43 @@ class Vocabulary:
         ('api_key', None)
         >>> v.described_secret("Return the next token of the lexer.") is None
         True
+        >>> v.described_secret("Return a random secret word from WORDS.") is None
+        True
         """
         summary = re.split(r"(?<=[.!?])\s|\n\s*\n", docstring.strip(), maxsplit=1)[0]
         returns = re.search(r"(?im)^\s*(?::returns?:|returns?:)\s*(.*(?:\n(?!\s*(?::\w|\w+:)).*)*)", docstring)
         for text, made in ((summary, False), (returns.group(1) if returns else "", True)):
-            ws = words(text)
-            if any(w in FAKE for w in ws):
-                continue
+            # words in order, with a sentence's punctuation as "" (the end of a noun phrase)
+            ws = [w.lower() if w[0].isalnum() else "" for w in re.findall(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]", text)]
+            if any(w in FAKE for w in ws) or any(w in DOC_NEGATIONS for w in ws):
+                continue  # `a fake password`; `a word to show, not a password`
             for i, w in enumerate(ws):
                 made = made or w in DOC_MAKER_VERBS  # the summary must say it makes it, not that it takes one
                 after = ws[i + 1] if i + 1 < len(ws) else ""
                 pair = self.secret_word(f"{w}_{after}") if after in WEAK else None
-                found = pair or self.secret_word(w)
+                found = pair or (self.secret_word(w) if w else None)
                 if not made or not found or found in AMBIGUOUS or found == "captcha":
                     continue  # a captcha is the picture of its answer: the answer words say which draw
-                last = ws[i + 2] if pair and i + 2 < len(ws) else after
-                if last in NOT_SECRET_HEADS or self._benign(last) or last in PERSONAL_DETAILS or (i and self._benign(ws[i - 1])):
-                    continue  # `the password length`, `an audio captcha`
+                end = ws[i + 2] if pair and i + 2 < len(ws) else after
+                if end and end not in DOC_PHRASE_ENDS:
+                    continue  # the secret word qualifies another noun: `password length`, `secret number`, `Secret Santa`
+                if i and ws[i - 1] and self._benign(ws[i - 1]):
+                    continue  # `an audio captcha`
                 return found
         return None
+
+    def key_material(self, identifier: str) -> bool:
+        """`key`, `aes_key`, `key_bytes`, `key_hex`: a name whose head is a key or the form of one.
+
+        >>> Vocabulary().key_material("key_bytes"), Vocabulary().key_material("key_index")
+        (True, False)
+        """
+        ws = words(identifier)
+        return bool(ws) and (ws[-1] == "key" or (len(ws) > 1 and ws[-2] == "key" and ws[-1] in KEY_FORMS))
+
+    def spoils(self, identifier: str) -> bool:
+        """Whether a function's name says it hides a password or makes a wrong one (`RESHAPE_VETOES`)."""
+        return any(w in RESHAPE_VETOES for w in words(identifier))
 
     def answer(self, identifier: str) -> bool:
         """Whether a name's last word names a challenge's answer: `text`, `answer_text`, `code`."""
