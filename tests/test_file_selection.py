@@ -171,6 +171,34 @@ def test_a_library_package_named_test_is_checked_and_test_folders_are_not(tmp_pa
     assert _reported(_real(["check", "."], tmp_path / "django")) == ["test/client.py"]
 
 
+def test_the_project_walk_leaves_out_test_folders_whole_and_nothing_else(tmp_path):
+    """`paths.is_test_folder` prunes the walk `check` makes of a project for its index: the files it
+    lists are exactly those the test-file rule keeps of the whole walk."""
+    from flake8_secure_random.files import python_files
+    from flake8_secure_random.paths import is_test_folder, is_test_path
+
+    _write(tmp_path, [
+        "django/__init__.py", "django/test/__init__.py", "django/test/client.py", "django/test/test_client.py",
+        "test/support.py", "test/deep/helper.py", "tests/app/views.py", "pkg/__init__.py", "pkg/unit_tests/a.py",
+        "pkg/testing/__init__.py", "pkg/testing/tools.py", "pkg/sub/tests/x.py", "other/testing/tools.py",
+        "pkg/tests_util.py", "latest/contest.py",
+    ])
+    (tmp_path / "setup.cfg").write_text("")
+    root = str(tmp_path)
+
+    def listed(**kwargs):
+        return [os.path.relpath(p, root).replace(os.sep, "/") for p, problem in python_files([root], **kwargs)]
+
+    whole = [p for p in listed() if not is_test_path(os.path.join(root, p), root=root)]
+    pruned = listed(skip_folder=is_test_folder)
+    assert [p for p in pruned if not is_test_path(os.path.join(root, p), root=root)] == whole
+    assert sorted(whole) == ["django/__init__.py", "django/test/__init__.py", "django/test/client.py",
+                             "latest/contest.py", "pkg/__init__.py", "pkg/testing/__init__.py", "pkg/testing/tools.py",
+                             "pkg/tests_util.py"]
+    # only a test by its name is left for the rule to drop: no test folder was walked
+    assert sorted(set(pruned) - set(whole)) == ["django/test/test_client.py"]
+
+
 def test_test_paths_setting_replaces_the_built_in_rule(tmp_path):
     _write(tmp_path, ["app/views.py", "qa/helpers.py", "tests/helpers.py", "app/test_views.py"])
     (tmp_path / "pyproject.toml").write_text('[tool.secure-random]\ntest-paths = ["qa/", "test_*.py"]\n')

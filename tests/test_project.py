@@ -163,6 +163,20 @@ def test_tests_that_make_a_token_with_the_helper_do_not_count_when_tests_are_ski
     _pkg(tmp_path, "", extra={"tests/test_views.py": "from pkg.utils import rand_str\n\n\ndef test_x():\n"
                                                       "    api_token = rand_str(32)\n    assert api_token\n"})
     assert _check(tmp_path, ".") == (0, [])
+    assert _check(tmp_path, "pkg/utils.py") == (0, [])
+    # with them, the caller in the test folder counts (the project's walk reads test folders again)
+    code, lines = _check(tmp_path, "--include-tests", "pkg/utils.py")
+    assert code == 1 and [line.split(": ")[0] for line in lines] == ["pkg/utils.py:6:20"], lines
+
+
+@pytest.mark.parametrize("folder", ["test", "testing"])
+def test_a_library_package_named_test_is_read_for_its_helpers(tmp_path, folder):
+    # `django/test/` is a package of the library, not a test folder: the walk for the index reads it
+    _project(tmp_path, {"pkg/__init__.py": "", f"pkg/{folder}/__init__.py": "", f"pkg/{folder}/utils.py": HELPER,
+                        "pkg/views.py": TOKEN_VIEWS.replace("from .utils", f"from .{folder}.utils")})
+    code, lines = _check(tmp_path, "pkg/views.py", f"pkg/{folder}/utils.py")
+    assert code == 1 and [line.split(": ")[0] for line in lines] == [f"pkg/{folder}/utils.py:6:20"], lines
+    assert _check(tmp_path, f"pkg/{folder}/utils.py") == (code, lines)
 
 
 def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):

@@ -263,7 +263,7 @@ def _for_each_file(
     under its top folder (`paths.project_folder`) that a check of that folder would read, so that
     checking `utils.py` alone still sees `views.py`; files in no project are one project together.
     What the index learns of each file is kept in `cache` (when there is one) for the next run."""
-    from .paths import project_folder
+    from .paths import is_test_folder, project_folder
     from .project import demands_for
     from .selection import chosen
 
@@ -283,7 +283,11 @@ def _for_each_file(
                 continue
         else:
             top = folder
-            project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore)
+            # test folders are left out whole, where every file under one would be left out below:
+            # the built-in rule, judging paths from this folder (the configured project's)
+            prune = is_test_folder if folder == settings.root and not settings.include_tests and settings.test_paths is None else None
+            project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore,
+                                                        skip_folder=prune)
                        if problem is None and not _skipped_test(p, settings)]
             project.extend(given)
         demands.update(demands_for(project, top, settings, index))

@@ -98,7 +98,7 @@ def excluded(path: str, patterns: Sequence[str], base: Optional[str] = None) -> 
 
 def python_files(
     paths: Sequence[str], exclude: Sequence[str] = (), base: Optional[str] = None, respect_gitignore: bool = True,
-    warn: Optional[Callable[[str], None]] = None,
+    warn: Optional[Callable[[str], None]] = None, skip_folder: Optional[Callable[[str, str], bool]] = None,
 ) -> Iterator[Tuple[str, "SourceError | None"]]:
     """Each file to check (files given by name, `*.py` under folders), or an error for a bad path.
     `exclude` patterns are matched as `excluded` does, `base` being the configuration's folder.
@@ -106,7 +106,8 @@ def python_files(
     (`gitignore.py`); a path given by name is checked whatever git thinks of it, as ruff does.
     A file reached twice (named twice, through a linked folder, a hard link) is given once, under
     the first name it was reached by. `warn` receives one line for each work tree git could not
-    list (see `gitignore.GitIgnore.warnings`)."""
+    list (see `gitignore.GitIgnore.warnings`). `skip_folder(parent, name)`: more folders a walk
+    leaves out whole (the project walk leaves out test folders, `paths.is_test_folder`)."""
     from .gitignore import GitIgnore
 
     seen: set = set()
@@ -131,7 +132,7 @@ def python_files(
             continue
         if path.is_dir():
             ignore = GitIgnore(os.path.realpath(raw)) if respect_gitignore else None
-            for found, problem in _walk(raw, ignore):
+            for found, problem in _walk(raw, ignore, skip_folder):
                 if problem is not None:
                     yield found, problem
                 elif not excluded(found, exclude, base) and first_time(found):
@@ -197,7 +198,9 @@ def os_reason(exc: OSError) -> str:
     return reason[:1].lower() + reason[1:]
 
 
-def _walk(top: str, ignore: "Optional[object]" = None) -> Iterator[Tuple[str, "SourceError | None"]]:
+def _walk(
+    top: str, ignore: "Optional[object]" = None, skip_folder: Optional[Callable[[str, str], bool]] = None
+) -> Iterator[Tuple[str, "SourceError | None"]]:
     """The `*.py` files under `top`, in sorted order, and (folder, error) for a folder that cannot
     be read (git warns about those too; they are not skipped in silence)."""
     real_top = os.path.realpath(top)
@@ -209,12 +212,16 @@ def _walk(top: str, ignore: "Optional[object]" = None) -> Iterator[Tuple[str, "S
             failed = errors.pop(0)
             yield failed.filename or root, SourceError(os_reason(failed))
         # the walk follows no link below `top`, so the real path of `root` is the real top's and the rest
-        real_root = real_top if root == top else os.path.join(real_top, os.path.relpath(root, top))
+        # (`os.walk` makes `root` by joining names to `top`: what follows `top` is that rest)
+        real_root = real_top if root == top else os.path.join(real_top, root[len(top):].lstrip(os.sep + (os.altsep or "")))
 
         def shown(name: str, is_dir: bool) -> bool:
             return ignore is None or not ignore.ignored(os.path.join(real_root, name), is_dir, real=True)  # type: ignore[attr-defined]
 
-        dirs[:] = sorted(d for d in dirs if not _skipped_folder(root, d, root == top) and shown(d, True))
+        dirs[:] = sorted(
+            d for d in dirs
+            if not _skipped_folder(root, d, root == top) and not (skip_folder and skip_folder(root, d)) and shown(d, True)
+        )
         # Only regular files: reading a FIFO named `x.py` would wait for a writer forever. A symbolic
         # link is skipped: its target is checked where it lives, so nothing is reported twice.
         for f in sorted(files):

@@ -46,14 +46,19 @@ def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Opti
         return True
     folders = relative.split("/")[:-1]
     parents = PurePath(absolute).parents  # parents[0] holds the file; folders[i] is parents[len(folders) - 1 - i]
-    for i, part in enumerate(folders):
-        if part in _TEST_DIRS:
-            return True
-        if part in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(
-            os.path.join(parents[len(folders) - i], "__init__.py")
-        ):
-            return True
-    return False
+    return any(
+        part in _TEST_DIRS or part in _TEST_DIRS_OUTSIDE_PACKAGES and is_test_folder(str(parents[len(folders) - i]), part)
+        for i, part in enumerate(folders)
+    )
+
+
+def is_test_folder(parent: str, name: str) -> bool:
+    """Whether the folder `name` in `parent` makes every file under it test code by the built-in
+    rule (`is_test_path` without patterns), when paths are judged from a folder above `parent`:
+    `tests`, `unittests`, `unit_tests`, or `test`/`testing` where `parent` is not a package."""
+    if name in _TEST_DIRS:
+        return True
+    return name in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(parent, "__init__.py"))
 
 
 def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:
