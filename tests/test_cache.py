@@ -341,3 +341,52 @@ def test_a_damaged_project_index_is_ignored(project, damage):
     for index in (project / FOLDER).glob("*/index.json"):
         index.write_text(json.dumps(damage(json.loads(index.read_text()))))
     assert run(["check", "."], project) == first
+
+
+def _save_index_repeatedly(folder, marker, rounds):
+    """A process (a flake8 worker) saving its own index `rounds` times."""
+    from pathlib import Path
+
+    from flake8_secure_random.cache import Cache
+    from flake8_secure_random.model import Settings
+
+    path = str(Path(folder) / "pyproject.toml")  # a file that exists: save_index drops the others
+    for _ in range(rounds):
+        cache = Cache(Path(folder) / FOLDER, Settings())
+        cache.save_index({path: [marker, 0, 0, 0, 0, 0, {"c": ["x" * 200_000]}]})
+        cache.save()
+
+
+def test_two_processes_saving_the_index_at_once_leave_a_whole_one(project):
+    """flake8's workers may save the project index at the same moment: each save replaces the file
+    whole (a temporary file renamed over it), so a reader sees one writer's index, never a mix."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    writers = [ctx.Process(target=_save_index_repeatedly, args=(str(project), marker, 40)) for marker in ("a", "b")]
+    for writer in writers:
+        writer.start()
+    seen = set()
+    while any(w.is_alive() for w in writers):
+        for index in (project / FOLDER).glob("*/index.json"):
+            try:
+                text = index.read_text()
+            except FileNotFoundError:
+                continue
+            [(_, entry)] = json.loads(text).items()  # whole JSON, one entry
+            seen.add(entry[0])
+    for writer in writers:
+        writer.join()
+        assert writer.exitcode == 0
+    assert seen <= {"a", "b"} and seen
+    assert not list((project / FOLDER).glob("*/.secure-random.*.tmp"))  # no temporary file left behind
+
+
+def test_runs_with_other_rules_or_thresholds_share_one_project_index(project):
+    """The index's facts depend only on the word lists and `# noqa` (what `analysis.summarize`
+    reads): `check --strict` or another RND202 threshold reuses it; other words do not."""
+    run(["check", "."], project)
+    run(["check", "--strict", "--min-password-bits", "80", "--select", "RND1", "."], project)
+    assert len(list((project / FOLDER).glob("*/index.json"))) == 1
+    run(["check", "--extend-sensitive-words", "voucher", "."], project)
+    assert len(list((project / FOLDER).glob("*/index.json"))) == 2

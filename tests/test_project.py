@@ -224,6 +224,11 @@ def test_only_the_item_that_becomes_a_secret_is_reported_when_a_helper_returns_a
 @pytest.mark.parametrize("facts", [
     {"r": "yes", "i": [["x"]], "u": [], "c": {}, "s": []},
     {"r": True, "i": [[0, 5, None, None]], "u": {"rand_str": "x"}, "c": [1, 2], "s": {"[]": [{}, []]}},
+    # summaries of the right shape holding values of other types (a secret's name that is no string)
+    {"s": {"[]": [{"rand_str": [["draw", 6, 19]]}, {}],
+           '[["rand_str", "pkg/utils.py::rand_str"]]': [{"create": [["via", "pkg/utils.py::rand_str", 0]]},
+                                                        {"pkg/utils.py::rand_str": [{"a": 1}, 5, ["x"]]}]}},
+    {"s": {"[]": [{"rand_str": [["draw", "6", None]]}, {}]}},
 ])
 def test_a_damaged_index_gives_the_same_findings(tmp_path, facts):
     import json

@@ -15,6 +15,12 @@ time). Any other file is read and its digest compared. Tools that keep a file's 
 (`cp -p`, `touch -r`, `tar x`, `mv`) still change its inode or change time, which cannot be set. A
 failure that says nothing about the file (out of memory) is not kept.
 
+The project index (`project.py`: what each file imports, uses and passes on) is kept apart, in a
+subfolder of its own per tool build and the few settings its facts depend on (`_INDEX_SETTINGS`),
+so that `secure-random check` in any mode and the flake8 plugin share it. Saving it replaces the
+whole file atomically: two processes saving at once (flake8's workers) each leave a whole index,
+the last one's.
+
 The cache is an optimisation only: a folder that cannot be written, or a cache file that cannot be
 read or is not what this module writes, is ignored without a word. JSON (not pickle) is read, so a
 planted cache file cannot run code; it can only claim results for files whose exact bytes it names.
@@ -33,6 +39,7 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from .config import project_root
 from .model import Finding, Settings
 
 FOLDER = ".secure-random-cache"
@@ -80,6 +87,38 @@ def _settings_key(settings: Settings) -> str:
     return hashlib.blake2b(repr(kept).encode(), digest_size=8).hexdigest()
 
 
+# The settings the project index's facts depend on besides each file's bytes: `analysis.summarize`
+# reads only these (the word lists and whether `# noqa` silences a secret). Runs that differ in
+# anything else (strict mode, the rules selected, RND202's threshold, the flake8 plugin against the
+# command line) share one index.
+_INDEX_SETTINGS = ("extend_sensitive_words", "extend_benign_words", "honour_noqa")
+
+
+def _index_key(settings: Settings) -> str:
+    kept = tuple(getattr(settings, name) for name in _INDEX_SETTINGS)
+    return hashlib.blake2b(repr(kept).encode(), digest_size=8).hexdigest()
+
+
+def open_cache(settings: Settings, pyproject: Optional[Path], no_cache: bool = False,
+               cache_dir: Optional[str] = None) -> Optional["Cache"]:
+    """The cache of a run with `settings`, or None for none: when `no_cache` is true or
+    SECURE_RANDOM_NO_CACHE is set to anything but "", 0, false, no or off. Its folder is `cache_dir`,
+    else SECURE_RANDOM_CACHE_DIR, else `.secure-random-cache` at the project root
+    (`config.project_root`: the folder of `pyproject`, the pyproject.toml in force, else the nearest
+    folder above the current one with a project marker, else the current folder). None too when
+    the current folder cannot be read (deleted). Nothing is created until `Cache.save`."""
+    if no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
+        return None
+    try:
+        folder = cache_dir or os.environ.get("SECURE_RANDOM_CACHE_DIR")
+        if folder:
+            return Cache(Path(folder).absolute(), settings)
+        start = pyproject.parent if pyproject is not None else Path.cwd()
+        return Cache(project_root(pyproject, start) / FOLDER, settings)
+    except OSError:  # the working folder was deleted, a folder cannot be read: run without
+        return None
+
+
 def _valid(entry: object) -> bool:
     """Whether a stored entry has exactly the shape `put` writes (anything else is ignored)."""
     if not (isinstance(entry, list) and len(entry) == 8 and isinstance(entry[0], str)):
@@ -101,7 +140,9 @@ class Cache:
 
     def __init__(self, folder: Path, settings: Settings) -> None:
         self.root = folder
-        self.folder = folder / f"{_build()}-{_settings_key(settings)}"
+        build = _build()
+        self.folder = folder / f"{build}-{_settings_key(settings)}"
+        self.index_folder = folder / f"{build}-index-{_index_key(settings)}"
         self.buckets: Dict[str, Dict[str, list]] = {}
         self.dirty: set = set()
         self.seen: set = set()  # the paths asked about in this run
@@ -177,7 +218,7 @@ class Cache:
         """What `project.demands_for` kept of each file of the project, by absolute path ({} when
         there is nothing, or nothing of ours)."""
         if self.index is None:
-            self.index = self._load(self.folder / "index.json")
+            self.index = self._load(self.index_folder / "index.json")
         return self.index
 
     def save_index(self, index: Dict[str, list]) -> None:
@@ -187,22 +228,27 @@ class Cache:
 
     # -- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
-        """Write the buckets that changed, each atomically (a temporary file renamed over the old
-        one). Any OSError is swallowed: a read-only checkout simply runs without a cache."""
-        if not self.dirty and not self.index_dirty:
+        """Write the buckets that changed and the index, when it changed, each atomically (a
+        temporary file renamed over the old one), so that a process reading it, or another saving
+        it at the same time, never sees half a file. Any OSError is swallowed: a read-only checkout
+        simply runs without a cache."""
+        index = self.index_dirty and self.index is not None
+        if not self.dirty and not index:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            used = ([self.index_folder] if index else []) + ([self.folder] if self.dirty else [])
+            for folder in used:
+                folder.mkdir(parents=True, exist_ok=True)
             for marker, text in _MARKERS.items():
                 self._ensure(self.root / marker, text)
-            if self.index_dirty and self.index is not None:
-                self._write(self.folder / "index.json", json.dumps(self.index, separators=(",", ":")))
+            if index:
+                self._write(self.index_folder / "index.json", json.dumps(self.index, separators=(",", ":")))
             for name in sorted(self.dirty):
                 bucket = self.buckets[name]
                 # files checked by an earlier run over other paths stay; those deleted since go
                 kept = {p: e for p, e in bucket.items() if p in self.seen or os.path.exists(p)}
                 self._write(self.folder / f"{name}.json", json.dumps(kept, separators=(",", ":")))
-            self._tidy()
+            self._tidy(used)
         except OSError:
             pass
 
@@ -231,14 +277,15 @@ class Cache:
                 pass
             raise
 
-    def _tidy(self) -> None:
+    def _tidy(self, used: List[Path]) -> None:
         """Remove what killed runs and other builds or settings left: temporary files older than an
-        hour, and subfolders unused for thirty days."""
+        hour, and subfolders unused for thirty days (the `used` ones are marked as in use)."""
         import shutil
 
         now = time.time()
-        os.utime(self.folder)  # in use
-        for folder in (self.root, self.folder):
+        for folder in used:
+            os.utime(folder)  # in use
+        for folder in (self.root, *used):
             for entry in os.scandir(folder):
                 try:
                     age = now - entry.stat(follow_symlinks=False).st_mtime

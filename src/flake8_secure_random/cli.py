@@ -14,13 +14,13 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Callable, Iterator, List, Optional, Sequence, TextIO, Tuple
 
-from .config import ConfigError, find_pyproject, project_root, root_folder, settings_from
-from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, status
+from .config import ConfigError, find_pyproject, root_folder, settings_from
+from .cache import FOLDER as CACHE_FOLDER, Cache, Read, digest, open_cache, status
 from .files import SourceError, decode, parse, python_files, read_source, read_with_stat, source_lines
 from .model import Finding, Settings
-from .paths import is_test_path
+from .paths import skipped_test
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -250,11 +250,6 @@ def _run_jobs(jobs: List[Tuple[str, str, Settings]]) -> Iterator[Tuple[List[Find
     return iter(results)
 
 
-def _skipped_test(path: str, settings: Settings) -> bool:
-    """Whether a file is test code that this run leaves out (never stdin, `-`)."""
-    return path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root)
-
-
 def _for_each_file(
     args: argparse.Namespace, settings: Settings, paths: Sequence[str], cache: Optional[Cache] = None
 ) -> Callable[[str], Settings]:
@@ -263,53 +258,21 @@ def _for_each_file(
     under its top folder (`paths.project_folder`) that a check of that folder would read, so that
     checking `utils.py` alone still sees `views.py`; files in no project are one project together.
     What the index learns of each file is kept in `cache` (when there is one) for the next run."""
-    from .paths import is_test_folder, project_folder
-    from .project import demands_for
+    from .across import by_project, project_demands
     from .selection import chosen
 
     if not any(chosen(code, *getattr(args, "chosen", (("RND",), ()))) for code in ("RND101", "RND102")):
         return lambda path: settings  # `--select RND301`: what other modules demand is never reported
-    groups: Dict[Optional[str], List[str]] = {}
-    for path in paths:
-        if path != "-":
-            groups.setdefault(project_folder(path, settings.root), []).append(path)
     demands: dict = {}
     index = cache.load_index() if cache is not None else None
-    for folder, given in groups.items():
-        if folder is None:
-            try:
-                top, project = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given]), given
-            except ValueError:  # files on two drives: no folder holds them all
-                continue
-        else:
-            top = folder
-            # test folders are left out whole, where every file under one would be left out below:
-            # the built-in rule, judging paths from this folder (the configured project's)
-            prune = is_test_folder if folder == settings.root and not settings.include_tests and settings.test_paths is None else None
-            project = [p for p, problem in python_files([folder], settings.exclude, _config_folder(args), settings.respect_gitignore,
-                                                        skip_folder=prune)
-                       if problem is None and not _skipped_test(p, settings)]
-            project.extend(given)
-        demands.update(demands_for(project, top, settings, index))
+    for folder, given in by_project(paths, settings.root).items():
+        demands.update(project_demands(folder, given, settings, index, _config_folder(args)))
     if cache is not None and index is not None:
         cache.save_index(index)
     if not demands:
         return lambda path: settings
     return lambda path: dataclasses.replace(settings, demands=demands[full]) if (
         full := os.path.abspath(path)) in demands else settings
-
-
-def _open_cache(args: argparse.Namespace, settings: Settings) -> Optional[Cache]:
-    if args.no_cache or os.environ.get("SECURE_RANDOM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
-        return None
-    try:
-        folder = args.cache_dir or os.environ.get("SECURE_RANDOM_CACHE_DIR")
-        if folder:
-            return Cache(Path(folder).absolute(), settings)
-        start = args.config_path.parent if args.config_path is not None else Path.cwd()
-        return Cache(project_root(args.config_path, start) / CACHE_FOLDER, settings)
-    except OSError:  # the working folder was deleted, a folder cannot be read: run without
-        return None
 
 
 def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -326,11 +289,11 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO, err: Te
             errors += 1
             problems.append((shown, problem))
             print(f"{shown}: {problem}", file=err)
-        elif not _skipped_test(path, settings):
+        elif not skipped_test(path, settings):
             order.append((path, shown))
         else:
             skipped_tests += 1
-    cache = _open_cache(args, settings) if any(path != "-" for path, _ in order) else None
+    cache = open_cache(settings, args.config_path, args.no_cache, args.cache_dir) if any(path != "-" for path, _ in order) else None
     again = lambda: _for_each_file(args, settings, [path for path, _ in order], cache)  # noqa: E731
     per_file = again()
     done: dict = {}
@@ -605,7 +568,7 @@ def run_fix(args: argparse.Namespace, settings: Settings, out: TextIO, err: Text
             print(f"{shown}: {problem}", file=err)
             failed = True
             continue
-        if _skipped_test(path, settings):
+        if skipped_test(path, settings):
             continue
         order.append(path)
     per_file = _for_each_file(args, settings, order)

@@ -15,9 +15,10 @@ class Settings:
     include_tests: bool = False
     # Honour plain `# noqa` / `# noqa: RND...` comments (flake8 applies its own and has --disable-noqa).
     honour_noqa: bool = True
-    # Glob patterns of paths the command line does not check (flake8 has its own --extend-exclude).
+    # Glob patterns of paths the command line does not check (flake8 has its own --extend-exclude),
+    # and that are no part of a project whose modules are followed (`across`, the flake8 plugin too).
     exclude: Tuple[str, ...] = ()
-    # Skip what git ignores when walking a folder (the command line; flake8 finds files itself).
+    # Skip what git ignores when walking a folder: the command line's, and a project's (`across`).
     respect_gitignore: bool = True
     # Gitignore-style patterns of test files, relative to `root`; None: the built-in rule
     # (`paths.is_test_path`).

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Optional, Sequence, Tuple
 
 from .config import PROJECT_MARKERS
+from .model import Settings
 from .vocabulary import words
 
 # Folders of test code wherever they are: `tests` (pytest docs, Good Integration Practices), `unittests`.
@@ -59,6 +60,12 @@ def is_test_folder(parent: str, name: str) -> bool:
     if name in _TEST_DIRS:
         return True
     return name in _TEST_DIRS_OUTSIDE_PACKAGES and not os.path.isfile(os.path.join(parent, "__init__.py"))
+
+
+def skipped_test(path: str, settings: Settings) -> bool:
+    """Whether `path` is test code that a run with `settings` leaves out (never stdin, `-`):
+    `is_test_path` with the settings' `test_paths` and `root`, unless `include_tests`."""
+    return path != "-" and not settings.include_tests and is_test_path(path, settings.test_paths, settings.root)
 
 
 def _relative(path: str, root: Optional[str]) -> Tuple[str, str]:

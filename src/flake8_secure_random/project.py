@@ -428,10 +428,20 @@ def _valid_summary(entry: object) -> bool:
     if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], dict) and isinstance(entry[1], dict)):
         return False
     exports, reached = entry
-    return all(
-        isinstance(items, list) and all(isinstance(i, list) and len(i) == 3 and i[0] in ("draw", "via") for i in items)
-        for items in exports.values()
-    ) and all(isinstance(v, list) and len(v) == 3 and isinstance(v[1], int) for v in reached.values())
+    return all(isinstance(items, list) and all(_valid_export(i) for i in items) for items in exports.values()) and all(
+        isinstance(v, list) and len(v) == 3 and isinstance(v[0], str) and type(v[1]) is int and isinstance(v[2], str)
+        for v in reached.values()
+    )
+
+
+def _valid_export(item: object) -> bool:
+    """`["draw", line, col]` or `["via", "path.py::name", 0]` (`analysis._Analysis.exports`)."""
+    if not (isinstance(item, list) and len(item) == 3):
+        return False
+    kind, a, b = item
+    if kind == "draw":
+        return type(a) is int and type(b) is int
+    return kind == "via" and isinstance(a, str) and type(b) is int
 
 
 def _demands(project: _Project) -> Dict[str, Tuple[Demand, ...]]:
