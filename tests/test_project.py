@@ -318,3 +318,23 @@ def test_check_fix_judges_what_is_left_at_the_new_positions(tmp_path):
     assert (code, out) == (0, ""), out
     assert "random.choice('123456')" in (tmp_path / "pkg" / "utils.py").read_text()
     assert _check(tmp_path, ".") == (0, [])
+
+
+_PIECES = ["import", "from", "important", " ", "\t", "\n", "\r\n", "(", ")", "\\", "x", "a.b", ".", "#", ",", "'", "as",
+           "from a import (x)", "import x", " import y", "\\\n", "from . import (\n"]
+
+
+def test_import_statements_are_found_as_the_expression_finds_them():
+    """`project._import_texts` (tried only at lines holding `import`) gives what the expression's
+    own scan of the whole text gives, on texts made of the pieces that matter to it."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from flake8_secure_random.project import _IMPORT_LINE, _import_texts
+
+    @settings(max_examples=1000, deadline=None, database=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+    def same(text):
+        assert _import_texts(text) == [m.group(0).strip() for m in _IMPORT_LINE.finditer(text)]
+
+    same()
