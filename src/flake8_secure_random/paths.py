@@ -46,11 +46,14 @@ def is_test_path(path: str, patterns: Optional[Sequence[str]] = None, root: Opti
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
         return True
     folders = relative.split("/")[:-1]
-    parents = PurePath(absolute).parents  # parents[0] holds the file; folders[i] is parents[len(folders) - 1 - i]
-    return any(
-        part in _TEST_DIRS or part in _TEST_DIRS_OUTSIDE_PACKAGES and is_test_folder(str(parents[len(folders) - i]), part)
-        for i, part in enumerate(folders)
-    )
+    for i, part in enumerate(folders):
+        if part in _TEST_DIRS:
+            return True
+        if part in _TEST_DIRS_OUTSIDE_PACKAGES:
+            # the folder above it: parents[0] holds the file; folders[i] is parents[len(folders) - 1 - i]
+            if is_test_folder(str(PurePath(absolute).parents[len(folders) - i]), part):
+                return True
+    return False
 
 
 def is_test_folder(parent: str, name: str) -> bool:
