@@ -73,15 +73,15 @@ RULES: Tuple[Rule, ...] = (
             "`secrets.SystemRandom().<method>(...)`, which has the same signature and checks."
         ),
         known_problems=(
-            "Values are followed through helpers of the same module and, from the command line, through "
-            "functions of other modules of the project (the folder with `pyproject.toml`, `setup.cfg`, "
+            "Values are followed through helpers of the same module and, from the command line and under "
+            "flake8, through functions of other modules of the project (the folder with `pyproject.toml`, `setup.cfg`, "
             "`setup.py` or `.git`) called by a name an import binds: `from .utils import rand_str`, "
             "`utils.rand_str()`, `Gen.make()`, a package's re-export. Such a draw is reported where it is made, "
             "naming the module that makes the secret (`random.choice() in rand_str() builds 'api_token' in "
             "accounts/views.py:6`). Not followed across modules: methods of an instance of an imported class, "
             "what a helper of another module does with its arguments, module-level values imported from "
-            "another module, and anything under flake8, which hands the plugin one file at a time. Values that "
-            "only flow through objects of other classes are not followed."
+            "another module. flake8's `--secure-random-no-cross-module` judges each file alone, and the libcst "
+            "codemod sees one file at a time. Values that only flow through objects of other classes are not followed."
         ),
         bad=(
             Example(
