@@ -390,3 +390,24 @@ def test_runs_with_other_rules_or_thresholds_share_one_project_index(project):
     assert len(list((project / FOLDER).glob("*/index.json"))) == 1
     run(["check", "--extend-sensitive-words", "voucher", "."], project)
     assert len(list((project / FOLDER).glob("*/index.json"))) == 2
+
+
+def test_a_run_that_learns_nothing_does_not_write_the_project_index(project, monkeypatch):
+    """A warm run (nothing edited) leaves index.json as it was, not even rewritten with the same
+    bytes; an edit makes the next run write it again."""
+    from flake8_secure_random import cache
+
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))  # as if the files were written long before
+    (project / "app" / "helpers.py").write_text("import random\n\n\ndef rand_str():\n    return str(random.random())\n")
+    (project / "app" / "views.py").write_text("from .helpers import rand_str\n\napi_token = rand_str()\n")
+    first = run(["check", "app/helpers.py"], project)
+    assert first[0] == 1 and "builds 'api_token'" in first[1]
+    (index,) = (project / FOLDER).glob("*/index.json")
+    before = os.stat(index)
+    assert run(["check", "app/helpers.py"], project) == first
+    assert run(["check", "."], project)[0] == 1
+    after = os.stat(index)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    (project / "app" / "views.py").write_text("from .helpers import rand_str\n\nfile_name = rand_str()\n")
+    assert run(["check", "app/helpers.py"], project)[0] == 0
+    assert os.stat(index).st_ino != before.st_ino

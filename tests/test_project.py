@@ -91,10 +91,37 @@ TOKEN_FROM_HELPER = (
     "from . import utils\n\n\ndef create(user):\n    api_token = utils.rand_str(32)\n    return api_token\n",
     # an import inside the function
     "\n\ndef create(user):\n    from .utils import rand_str\n    api_token = rand_str(32)\n    return api_token\n",
+    # the module from its package, absolute
+    "from pkg import utils as helpers\n\n\ndef create(user):\n    api_token = helpers.rand_str(32)\n    return api_token\n",
+    # through a module that passes it on under its own name
+    "from .shortcuts import make\n\n\ndef create(user):\n    api_token = make(32)\n    return api_token\n",
+    # from the package's `__init__`, which re-exports it
+    "from . import rand_str\n\n\ndef create(user):\n    api_token = rand_str(32)\n    return api_token\n",
 ])
 def test_a_helper_whose_result_becomes_a_secret_elsewhere_is_reported_at_its_draw(tmp_path, views):
-    _pkg(tmp_path, views)
+    _pkg(tmp_path, views, extra={"pkg/__init__.py": "from .utils import rand_str\n",
+                                 "pkg/shortcuts.py": "from .utils import rand_str as make\n"})
     assert _check(tmp_path, ".") == (1, [TOKEN_FROM_HELPER])
+    assert _check(tmp_path, "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
+
+
+def test_only_modules_another_module_may_import_are_summarised(tmp_path, monkeypatch):
+    """The index works out what a module's functions return only when an import statement of the
+    project names it (or it is a package's `__init__`): a script that draws and that nothing
+    imports costs no analysis, whatever it draws."""
+    from flake8_secure_random import analysis
+
+    summarised = []
+    real = analysis.summarize
+
+    def spy(text, settings, path, *args, **kwargs):
+        summarised.append(os.path.basename(path))
+        return real(text, settings, path, *args, **kwargs)
+
+    monkeypatch.setattr(analysis, "summarize", spy)
+    _pkg(tmp_path, TOKEN_VIEWS, extra={"pkg/roll_dice.py": HELPER, "pkg/__init__.py": "import random\n"})
+    assert _check(tmp_path, "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
+    assert sorted(set(summarised)) == ["__init__.py", "utils.py", "views.py"]
 
 
 def test_the_same_finding_when_only_the_helper_is_checked_from_anywhere(tmp_path):

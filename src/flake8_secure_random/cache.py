@@ -87,6 +87,15 @@ def _settings_key(settings: Settings) -> str:
     return hashlib.blake2b(repr(kept).encode(), digest_size=8).hexdigest()
 
 
+class Index(Dict[str, list]):
+    """What `project.demands_for` keeps of each file between runs, by absolute path
+    (`project._open` gives an entry's shape). `changed` is set when a run learnt something the
+    index did not hold (a file read anew, a fact or summary worked out), so that an index nothing
+    was learnt from is not written again (`Cache.save_index`)."""
+
+    changed = False
+
+
 # The settings the project index's facts depend on besides each file's bytes: `analysis.summarize`
 # reads only these (the word lists and whether `# noqa` silences a secret). Runs that differ in
 # anything else (strict mode, the rules selected, RND202's threshold, the flake8 plugin against the
@@ -146,7 +155,7 @@ class Cache:
         self.buckets: Dict[str, Dict[str, list]] = {}
         self.dirty: set = set()
         self.seen: set = set()  # the paths asked about in this run
-        self.index: Optional[Dict[str, list]] = None
+        self.index: Optional[Index] = None
         self.index_dirty = False
 
     # -- entries ---------------------------------------------------------------------------------
@@ -214,16 +223,20 @@ class Cache:
         self.dirty.add(name)
 
     # -- the project index (`project.py`) -------------------------------------------------------
-    def load_index(self) -> Dict[str, list]:
-        """What `project.demands_for` kept of each file of the project, by absolute path ({} when
+    def load_index(self) -> Index:
+        """What `project.demands_for` kept of each file of the project, by absolute path (empty when
         there is nothing, or nothing of ours)."""
         if self.index is None:
-            self.index = self._load(self.index_folder / "index.json")
+            self.index = Index(self._load(self.index_folder / "index.json"))
         return self.index
 
     def save_index(self, index: Dict[str, list]) -> None:
-        """Keep `index` (written by `save`)."""
-        self.index = {p: e for p, e in index.items() if os.path.exists(p)}  # files deleted since go
+        """Keep `index` (written by `save`) when it learnt something (`Index.changed`; a plain dict
+        always is), without the files deleted since. An index nothing was learnt from is not
+        written again: a warm run writes nothing."""
+        if isinstance(index, Index) and not index.changed:
+            return
+        self.index = Index({p: e for p, e in index.items() if os.path.exists(p)})
         self.index_dirty = True
 
     # -- saving ----------------------------------------------------------------------------------

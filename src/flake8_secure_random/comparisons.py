@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left
 from typing import List, Optional, Sequence, Set, Tuple
 
 from .model import Finding
@@ -347,6 +348,7 @@ def _is_assertion(call: ast.Call) -> bool:
 def _walk_lines(tree: ast.AST, wanted: Set[int]):
     """(node, its _Scope) like ast.walk, but only into the statements and expressions that span one
     of `wanted` lines, and never into an `assert` or a unittest assertion."""
+    lines = sorted(wanted)
     stack: List[Tuple[ast.AST, _Scope]] = [(tree, _Scope(None, ""))]
     while stack:
         node, scope = stack.pop()
@@ -359,7 +361,11 @@ def _walk_lines(tree: ast.AST, wanted: Set[int]):
             scope = _Scope(scope.function, node.name)
         for child in ast.iter_child_nodes(node):
             start = getattr(child, "lineno", None)
-            if start is None or any(start <= line <= (child.end_lineno or start) for line in wanted):  # type: ignore[attr-defined]
+            if start is None:
+                stack.append((child, scope))
+                continue
+            at = bisect_left(lines, start)  # the first wanted line at or after the child's start
+            if at < len(lines) and lines[at] <= (child.end_lineno or start):  # type: ignore[attr-defined]
                 stack.append((child, scope))
 
 

@@ -24,7 +24,7 @@ import time
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from . import cache, sinks
-from .cache import digest, status
+from .cache import Index, digest, status
 from .files import SourceError, decode, parse, read_bytes
 from .model import Demand, Settings, Source, imported_label
 
@@ -50,10 +50,11 @@ class _Module:
     import, used as `name.attr`]`; "c" the dotted names it calls or hands over (`kw=name`); "s" its
     summaries (`analysis.summarize`), by the functions of other modules it was given."""
 
-    __slots__ = ("path", "rel", "_text", "tree", "bindings", "facts", "summary", "imported")
+    __slots__ = ("path", "rel", "_text", "tree", "bindings", "facts", "summary", "imported", "learnt")
 
-    def __init__(self, path: str, rel: str, text: Optional[str], facts: Dict[str, Any]) -> None:
+    def __init__(self, path: str, rel: str, text: Optional[str], facts: Dict[str, Any], learnt: bool = False) -> None:
         self.path, self.rel, self._text, self.facts = path, rel, text, facts
+        self.learnt = learnt  # whether `facts` holds something the index had not kept
         self.tree: Optional[ast.Module] = None
         self.bindings: Optional[Dict[str, _Binding]] = None
         self.summary: Any = None
@@ -72,6 +73,7 @@ class _Module:
         found = self.facts.get("i")
         if not isinstance(found, list):
             found = self.facts["i"] = []
+            self.learnt = True
             for node in _import_statements(self.text):
                 if isinstance(node, ast.Import):
                     found.extend([-1, a.name, None, a.asname] for a in node.names)
@@ -86,6 +88,7 @@ class _Module:
         if not (isinstance(found, list) and len(found) == 2):
             text, word = self.text, re.escape(local)
             found = uses[local] = [len(re.findall(rf"\b{word}\b", text)) > 1, re.search(rf"\b{word}\.\w", text) is not None]
+            self.learnt = True
         return found
 
     def uses_random(self) -> bool:
@@ -93,6 +96,7 @@ class _Module:
             from .analysis import might_use_random
 
             self.facts["r"] = might_use_random(self.text)
+            self.learnt = True
         return self.facts["r"]
 
 
@@ -261,6 +265,7 @@ class _Project:
                 for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := sinks.dotted(func))
             })
             module.tree = None
+            module.learnt = True
         for dotted in calls:
             if not isinstance(dotted, str):
                 continue
@@ -337,8 +342,9 @@ def demands_for(
     by absolute path. Files that cannot be read or parsed are left out (checking them says why).
 
     `index`: what an earlier run kept of each file, by absolute path (`Cache.load_index`); it is
-    brought up to date in place. A file whose size, times and inode are unchanged is not read; one
-    whose content is unchanged is not analysed again."""
+    brought up to date in place (and marked `changed` when it is an `Index` that learnt something).
+    A file whose size, times and inode are unchanged is not read; one whose content is unchanged is
+    not analysed again."""
     from .analysis import Summary, summarize
 
     modules: Dict[str, _Module] = {}
@@ -376,9 +382,12 @@ def demands_for(
         while len(kept) >= _KEPT_SUMMARIES:
             kept.pop(next(iter(kept)))
         kept[key] = [module.summary.exports, module.summary.reached]
+        module.learnt = True
 
+    # what a module's functions return matters only to a module that may import it
+    named = _imported_words(modules.values())
     for module in modules.values():
-        if module.uses_random():
+        if module.uses_random() and (module.rel.rsplit("/", 1)[-1] == "__init__.py" or _stem(module.rel) in named):
             summarise(module, {})
     for _ in range(_MAX_ROUNDS):
         if not any(m.summary is not None and m.summary.exports for m in modules.values()):
@@ -396,7 +405,29 @@ def demands_for(
                     again = True
         if not again:
             break
+    if isinstance(index, Index) and any(m.learnt for m in modules.values()):
+        index.changed = True
     return _demands(project)
+
+
+def _stem(rel: str) -> str:
+    """`pkg/utils.py` -> `utils`."""
+    return rel.rsplit("/", 1)[-1][:-3]
+
+
+def _imported_words(modules: Iterable[_Module]) -> Set[str]:
+    """Every name part of the modules' import statements (`a`, `b`, `f` of `from a.b import f`): a
+    module that is not a package's `__init__` can be bound by an import only under its own stem,
+    which is the last part of the name imported (`import a.utils`, `from a.utils import f`) or the
+    name imported from its package (`from a import utils`, `from . import utils`)."""
+    words: Set[str] = set()
+    for module in modules:
+        for _, name, alias, _ in module.imports():
+            if isinstance(name, str):
+                words.update(name.split("."))
+            if isinstance(alias, str):
+                words.add(alias)
+    return words
 
 
 def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Module]:
@@ -411,8 +442,10 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
         return None
     if entry is not None and entry[1:5] == list(status(st)) and isinstance(entry[5], int) \
             and entry[5] - max(st.st_mtime_ns, st.st_ctime_ns) >= cache.RACY_NS:
-        entry[6] = _sound(entry[6])
-        return _Module(full, rel, None, entry[6])  # unchanged since it was read: not even read now
+        facts = _sound(entry[6])
+        dropped = len(facts) != len(entry[6])  # a damaged or foreign entry: written again, sound
+        entry[6] = facts
+        return _Module(full, rel, None, facts, dropped)  # unchanged since it was read: not even read now
     try:
         when = time.time_ns()
         data = read_bytes(full)
@@ -423,7 +456,7 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
     facts: Dict[str, Any] = _sound(entry[6]) if entry is not None and entry[0] == key else {}
     if index is not None:
         index[full] = [key, *status(st), when, facts]
-    return _Module(full, rel, text, facts)
+    return _Module(full, rel, text, facts, learnt=True)  # its status at least is new
 
 
 _FACT_SHAPES = {
