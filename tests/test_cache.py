@@ -411,3 +411,19 @@ def test_a_run_that_learns_nothing_does_not_write_the_project_index(project, mon
     (project / "app" / "views.py").write_text("from .helpers import rand_str\n\nfile_name = rand_str()\n")
     assert run(["check", "app/helpers.py"], project)[0] == 0
     assert os.stat(index).st_ino != before.st_ino
+
+
+def test_an_index_a_run_reads_but_does_not_write_is_kept_as_in_use(project, monkeypatch):
+    """The clean-up removes folders unused for thirty days; a folder a run read from is in use
+    though the run wrote nothing new into it (a warm index)."""
+    from flake8_secure_random import cache
+
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    run(["check", "."], project)
+    (index_folder,) = (project / FOLDER).glob("*-index-*")
+    month_ago = os.stat(index_folder).st_mtime - 40 * 86400
+    os.utime(index_folder, (month_ago, month_ago))
+    run(["check", "."], project)  # warm: nothing written
+    run(["check", "--extend-select", "RND9", "."], project)  # other findings: written, and the clean-up runs
+    assert index_folder.is_dir()
+    assert list(index_folder.glob("index.json"))

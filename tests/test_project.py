@@ -206,6 +206,19 @@ def test_a_library_package_named_test_is_read_for_its_helpers(tmp_path, folder):
     assert _check(tmp_path, f"pkg/{folder}/utils.py") == (code, lines)
 
 
+@pytest.mark.parametrize("files", [
+    # `from . import f` in `pkg/views.py` means the package `pkg` (its `__init__.py`), not `pkg.py` beside it
+    {"pkg.py": HELPER, "pkg/views.py": "from . import rand_str\n\napi_token = rand_str()\n"},
+    {"pkg.py": HELPER, "pkg/__init__.py": "", "pkg/views.py": "from . import rand_str\n\napi_token = rand_str()\n"},
+    # a file name no import statement can spell
+    {"a.b.py": HELPER, "views.py": "import a.b\n\napi_token = a.b.rand_str()\n"},
+])
+def test_only_what_python_would_import_is_followed(tmp_path, files):
+    _project(tmp_path, files)
+    code, lines = _check(tmp_path, ".")
+    assert not [line for line in lines if "RND101" in line], lines
+
+
 def test_two_modules_of_the_same_name_are_not_guessed_between(tmp_path):
     # `import utils` with two `utils.py` in the project: which one is meant depends on sys.path
     _project(tmp_path, {"a/utils.py": HELPER, "b/utils.py": HELPER,

@@ -261,7 +261,10 @@ class Cache:
                 # files checked by an earlier run over other paths stay; those deleted since go
                 kept = {p: e for p, e in bucket.items() if p in self.seen or os.path.exists(p)}
                 self._write(self.folder / f"{name}.json", json.dumps(kept, separators=(",", ":")))
-            self._tidy(used)
+            # a folder this run read from is in use too, though nothing in it changed (a warm index)
+            read = ([self.index_folder] if self.index is not None and not index else []) + (
+                [self.folder] if self.buckets and not self.dirty else [])
+            self._tidy(used + [f for f in read if f.is_dir()])
         except OSError:
             pass
 

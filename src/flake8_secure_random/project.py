@@ -100,14 +100,6 @@ class _Module:
         return self.facts["r"]
 
 
-def _dotted_name(rel: str) -> str:
-    """`pkg/sub/mod.py` -> `pkg.sub.mod`; `pkg/__init__.py` -> `pkg`."""
-    parts = rel[:-3].split("/")
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
 class _Project:
     def __init__(self, modules: Dict[str, _Module]) -> None:
         self.modules = modules  # relative path -> module
@@ -121,9 +113,11 @@ class _Project:
             top = len(folders)
             while top > 0 and "/".join(folders[:top]) + "/__init__.py" in modules:
                 top -= 1
-            parts = _dotted_name(rel).split(".")
+            parts = folders + ([] if rel.endswith("/__init__.py") or rel == "__init__.py" else [rel.rsplit("/", 1)[-1][:-3]])
             for i in range(min(top, len(parts) - 1) + 1):
-                self.by_dotted.setdefault(".".join(parts[i:]), []).append((rel, "/".join(folders[:i])))
+                # a name an import statement can spell: `my-app/` or `a.b.py` is no module name
+                if all(part.isidentifier() for part in parts[i:]):
+                    self.by_dotted.setdefault(".".join(parts[i:]), []).append((rel, "/".join(folders[:i])))
 
     # -- resolving imports -----------------------------------------------------------------------
     def find_module(self, dotted: str, importer: str) -> Optional[str]:
@@ -152,7 +146,10 @@ class _Project:
         base = folder[: len(folder) - (level - 1)]
         parts = base + (module.split(".") if module else [])
         stem = "/".join(parts)
-        for candidate in (f"{stem}.py", f"{stem}/__init__.py" if stem else "__init__.py"):
+        # `from . import f` means the importer's package, its `__init__.py`, never a `pkg.py` beside
+        # the folder (Python's import system: a package's submodule is found inside it)
+        candidates = (f"{stem}.py", f"{stem}/__init__.py") if module else (f"{stem}/__init__.py" if stem else "__init__.py",)
+        for candidate in candidates:
             if candidate in self.modules:
                 return candidate
         return None
