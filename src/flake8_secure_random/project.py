@@ -104,6 +104,12 @@ class _Project:
     def __init__(self, modules: Dict[str, _Module]) -> None:
         self.modules = modules  # relative path -> module
         self.offering: Dict[str, bool] = {}  # see `offers`; emptied when a round finds new exports
+        # the modules whose import statements name a word (a name part or an imported name), and
+        # those with `from . import f` (`from .. import f`), which name no module: see `reaches`
+        self.importers: Dict[str, List[_Module]] = {}
+        self.bare: List[_Module] = []
+        self.reaching: Set[str] = set()  # modules with a drawing function, and those that bind into one
+        self.candidates: Set[str] = set()  # modules with an import that binds one of `reaching`
         # each name a module can be imported by -> [(module, the folder that name starts from)]: from
         # the project's top folder, or any folder above its package (`src/`, a service of a monorepo),
         # never from inside a package (`pkg/utils.py` with `pkg/__init__.py` is `pkg.utils`, not `utils`)
@@ -118,6 +124,46 @@ class _Project:
                 # a name an import statement can spell: `my-app/` or `a.b.py` is no module name
                 if all(part.isidentifier() for part in parts[i:]):
                     self.by_dotted.setdefault(".".join(parts[i:]), []).append((rel, "/".join(folders[:i])))
+
+    def read_imports(self) -> None:
+        """Fill `importers` and `bare` from every module's import statements."""
+        for module in self.modules.values():
+            named: Set[str] = set()
+            bare = False
+            for level, name, alias, _ in module.imports():
+                if isinstance(name, str):
+                    named.update(name.split("."))
+                elif isinstance(level, int) and level > 0:
+                    bare = True
+                if isinstance(alias, str):
+                    named.add(alias)
+            for word in named:
+                self.importers.setdefault(word, []).append(module)
+            if bare:
+                self.bare.append(module)
+
+    def reaches(self, rel: str) -> None:
+        """Module `rel` has a drawing function: it, and each module whose imports bind it or, in
+        turn, such a module, may hand a draw to an importer; those binding them are `candidates`.
+        Only they can `may_call` (every chain `exported` and `offers` follow is one of bindings), so
+        the other modules' imports are never resolved. An import can bind a module only by naming
+        its key (the file's stem, a package's folder; `find_module`, `relative_module`), except
+        `from . import f`, which binds the importer's package (`bare`)."""
+        stack = [rel]
+        while stack:
+            target = stack.pop()
+            if target in self.reaching:
+                continue
+            self.reaching.add(target)
+            folder, _, name = target.rpartition("/")
+            importers = self.importers.get(name[:-3], [])
+            if name == "__init__.py":  # a package: by its folder's name, or `from . import f` below it
+                importers = self.importers.get(folder.rpartition("/")[2], []) if folder else []
+                importers = importers + [m for m in self.bare if not folder or m.rel.startswith(folder + "/")]
+            for module in importers:
+                if any(binding[1] == target for binding in self.bindings(module).values()):
+                    self.candidates.add(module.rel)
+                    stack.append(module.rel)
 
     # -- resolving imports -----------------------------------------------------------------------
     def find_module(self, dotted: str, importer: str) -> Optional[str]:
@@ -381,18 +427,21 @@ def demands_for(
         kept[key] = [module.summary.exports, module.summary.reached]
         module.learnt = True
 
-    # what a module's functions return matters only to a module that may import it
-    named = _imported_words(modules.values())
+    # what a module's functions return matters only to a module that may import it: one whose import
+    # statements name it (see `_Project.reaches`), or any for a package's `__init__`
+    project.read_imports()
     for module in modules.values():
-        if module.uses_random() and (module.rel.rsplit("/", 1)[-1] == "__init__.py" or _stem(module.rel) in named):
+        if module.uses_random() and (module.rel.rsplit("/", 1)[-1] == "__init__.py" or _stem(module.rel) in project.importers):
             summarise(module, {})
+            if module.summary is not None and module.summary.exports:
+                project.reaches(module.rel)
     for _ in range(_MAX_ROUNDS):
         if not any(m.summary is not None and m.summary.exports for m in modules.values()):
             break
         project.offering.clear()
         again = False
         for module in modules.values():
-            if not project.may_call(module):
+            if module.rel not in project.candidates or not project.may_call(module):
                 continue
             imported = project.imported(module)
             if imported != module.imported or (imported and module.summary is None):
@@ -400,6 +449,8 @@ def demands_for(
                 summarise(module, imported)
                 if module.summary is not None and module.summary.exports != before:
                     again = True
+                    if module.summary.exports:
+                        project.reaches(module.rel)
         if not again:
             break
     if isinstance(index, Index) and any(m.learnt for m in modules.values()):
@@ -410,21 +461,6 @@ def demands_for(
 def _stem(rel: str) -> str:
     """`pkg/utils.py` -> `utils`."""
     return rel.rsplit("/", 1)[-1][:-3]
-
-
-def _imported_words(modules: Iterable[_Module]) -> Set[str]:
-    """Every name part of the modules' import statements (`a`, `b`, `f` of `from a.b import f`): a
-    module that is not a package's `__init__` can be bound by an import only under its own stem,
-    which is the last part of the name imported (`import a.utils`, `from a.utils import f`) or the
-    name imported from its package (`from a import utils`, `from . import utils`)."""
-    words: Set[str] = set()
-    for module in modules:
-        for _, name, alias, _ in module.imports():
-            if isinstance(name, str):
-                words.update(name.split("."))
-            if isinstance(alias, str):
-                words.add(alias)
-    return words
 
 
 def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Module]:
