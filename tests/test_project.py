@@ -378,3 +378,23 @@ def test_import_statements_are_found_as_the_expression_finds_them():
         assert _import_texts(text) == [m.group(0).strip() for m in _IMPORT_LINE.finditer(text)]
 
     same()
+
+
+def test_a_run_over_files_that_never_draw_does_not_read_the_project(tmp_path, monkeypatch):
+    """Only a file that may draw can be demanded anything: checking `views.py` alone (it imports no
+    `random`) does not list the project, as in a pre-commit run over such files."""
+    from flake8_secure_random import across
+
+    asked = []
+    real = across.project_demands
+
+    def spy(folder, given, *args, **kwargs):
+        asked.append([os.path.basename(p) for p in given])
+        return real(folder, given, *args, **kwargs)
+
+    monkeypatch.setattr(across, "project_demands", spy)
+    _pkg(tmp_path, TOKEN_VIEWS)
+    assert _check(tmp_path, "pkg/views.py") == (0, [])
+    assert asked == []
+    assert _check(tmp_path, "pkg/views.py", "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
+    assert asked == [["views.py", "utils.py"]]

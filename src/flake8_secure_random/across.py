@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .files import SourceError, python_files, read_bytes
+from .files import python_files
 from .model import Demand, Settings
 from .paths import is_test_folder, project_folder, skipped_test
 
@@ -97,13 +97,7 @@ class Demands:
         """Work out each project holding a file of the run that may draw (`analysis.might_use_random`
         of its text): a run none of whose files imports `random` costs a read of its files and
         nothing more. Never raises (see `of`)."""
-        from .analysis import might_use_random
-
-        def may_draw(path: str) -> bool:
-            try:
-                return might_use_random(read_bytes(path).decode("utf-8", "replace"))
-            except SourceError:
-                return False
+        from .project import may_draw
 
         try:
             run = self._files_of_run()

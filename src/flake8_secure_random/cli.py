@@ -259,6 +259,7 @@ def _for_each_file(
     checking `utils.py` alone still sees `views.py`; files in no project are one project together.
     What the index learns of each file is kept in `cache` (when there is one) for the next run."""
     from .across import by_project, project_demands
+    from .project import may_draw
     from .selection import chosen
 
     if not any(chosen(code, *getattr(args, "chosen", (("RND",), ()))) for code in ("RND101", "RND102")):
@@ -266,7 +267,10 @@ def _for_each_file(
     demands: dict = {}
     index = cache.load_index() if cache is not None else None
     for folder, given in by_project(paths, settings.root).items():
-        demands.update(project_demands(folder, given, settings, index, _config_folder(args)))
+        # only a file that may draw can be demanded anything: a pre-commit run over files that never
+        # import `random` does not read the project (nor those files, when the index knows them)
+        if any(may_draw(p, index) for p in given):
+            demands.update(project_demands(folder, given, settings, index, _config_folder(args)))
     if cache is not None and index is not None:
         cache.save_index(index)
     if not demands:

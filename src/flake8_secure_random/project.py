@@ -473,8 +473,7 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
         st = os.stat(full)
     except OSError:
         return None
-    if entry is not None and entry[1:5] == list(status(st)) and isinstance(entry[5], int) \
-            and entry[5] - max(st.st_mtime_ns, st.st_ctime_ns) >= cache.RACY_NS:
+    if entry is not None and _fresh(entry, st):
         facts = _sound(entry[6])
         dropped = len(facts) != len(entry[6])  # a damaged or foreign entry: written again, sound
         entry[6] = facts
@@ -490,6 +489,33 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
     if index is not None:
         index[full] = [key, *status(st), when, facts]
     return _Module(full, rel, text, facts, learnt=True)  # its status at least is new
+
+
+def _fresh(entry: list, st: os.stat_result) -> bool:
+    """Whether an index entry was read from the file as it is now: the same size, times and inode,
+    read after the file's last change by more than the racy window (`cache.RACY_NS`)."""
+    return entry[1:5] == list(status(st)) and isinstance(entry[5], int) \
+        and entry[5] - max(st.st_mtime_ns, st.st_ctime_ns) >= cache.RACY_NS
+
+
+def may_draw(path: str, index: Optional[Dict[str, list]] = None) -> bool:
+    """Whether the file at `path` may draw a random value (`analysis.might_use_random` of its text),
+    from what `index` kept of it when the file is unchanged since (not even read then), else from
+    its text. A file that cannot be read may not (checking it says why)."""
+    from .analysis import might_use_random
+
+    full = os.path.abspath(path)
+    entry = index.get(full) if index is not None else None
+    if isinstance(entry, list) and len(entry) == 7 and isinstance(entry[6], dict) and isinstance(entry[6].get("r"), bool):
+        try:
+            if _fresh(entry, os.stat(full)):
+                return entry[6]["r"]
+        except OSError:
+            return False
+    try:
+        return might_use_random(decode(read_bytes(full)))
+    except (SourceError, OSError, UnicodeDecodeError, SyntaxError, LookupError):
+        return False
 
 
 _FACT_SHAPES = {
