@@ -18,6 +18,19 @@ def flagged(src: str, path: str = "app/views.py", codes: str = "RND1") -> list:
 
 
 FLAGGED = {
+    # 17. a value printed by code about a secret, held in a variable whose name says nothing else
+    "captcha_main_prints_the_code": ("""
+        import random
+        def main():
+            code = "".join(random.choice("ABCDEFGH23456789") for _ in range(5))
+            print(code)
+        """, "captchagen/__main__.py", [3]),
+    "password_generator_prints_font_and_password": ("""
+        import random, string
+        def main():
+            font = random.choice(["a", "b"])
+            print(font, "".join(random.choice(string.ascii_letters) for _ in range(16)))
+        """, "passgen/__main__.py", [4]),
     # 0. the import itself continued over lines (backslash, parentheses): the text prefilter must see it
     "import_continued_with_a_backslash": ("""
         import os, \\
@@ -487,6 +500,21 @@ FLAGGED = {
 }
 
 QUIET = {
+    # 17. a value printed by code about a secret is that secret, unless the variable's name says it is
+    # something else (a font, a colour, a file name): `print(font)` in a captcha program
+    "captcha_main_prints_the_font": ("""
+        import random
+        FONTS = ["standard", "slant"]
+        def main():
+            font = random.choice(FONTS)
+            print(font)
+        """, "captchagen/__main__.py"),
+    "captcha_main_prints_the_colour_with_the_answer_made_elsewhere": ("""
+        import random
+        def main(make):
+            answer, colour = make(), random.choice(["red", "blue"])
+            print(colour)
+        """, "captchagen/__main__.py"),
     # 12. picking among existing things by index is picking
     "index_into_keys": ("""
         import random

@@ -1042,9 +1042,11 @@ class _Analysis:
             t = self.expr(arg, scope)
             positional.append(t)
             args |= t
+        keywords: Taint = set()
         for kw in node.keywords:
             t = self.expr(kw.value, scope)
             args |= t
+            keywords |= t
             if kw.arg and _drawn(t):
                 secret, standard, _ = self.named(kw.arg)
                 if secret:
@@ -1092,7 +1094,12 @@ class _Analysis:
                 self.expr(func.value, scope)
             return result
         if name in _OUTPUTS and args and (name != "copy" or "clip" in sinks.dotted(func).lower()):
-            self.shown(args, node.lineno)  # `copy` shows a value only on a clipboard (`pyperclip.copy`)
+            # `copy` shows a value only on a clipboard (`pyperclip.copy`); a variable whose name says
+            # what else it is (`print(font)` in a captcha program) is not the secret shown
+            shown = keywords.union(*(t for arg, t in zip(node.args, positional)
+                                     if not (isinstance(arg, ast.Name) and self.vocab.benign_word(arg.id))))
+            if shown:
+                self.shown(shown, node.lineno)
         if name in _OPAQUE_CALLS:
             if isinstance(func, ast.Attribute):
                 self.expr(func.value, scope)
