@@ -398,3 +398,33 @@ def test_a_run_over_files_that_never_draw_does_not_read_the_project(tmp_path, mo
     assert asked == []
     assert _check(tmp_path, "pkg/views.py", "pkg/utils.py") == (1, [TOKEN_FROM_HELPER])
     assert asked == [["views.py", "utils.py"]]
+
+
+@pytest.mark.parametrize("views, line", [
+    # an instance in a local
+    ("from .utils import Gen\n\n\ndef reset(user):\n    gen = Gen()\n    user.reset_token = gen.make(32)\n", 6),
+    # the class through its module, the instance kept on `self`
+    ("from pkg import utils\n\n\nclass Reset:\n    def __init__(self):\n        self.gen = utils.Gen()\n\n"
+     "    def run(self, user):\n        user.reset_token = self.gen.make(32)\n", 9),
+])
+def test_a_method_called_on_an_instance_of_the_imported_class(tmp_path, views, line):
+    _pkg(tmp_path, views)
+    expected = [f"pkg/utils.py:12:29: RND101 random.getrandbits() in Gen.make() builds 'user.reset_token' in "
+                f"pkg/views.py:{line}; use secrets.randbits()"]
+    assert _check(tmp_path, ".") == (1, expected)
+    assert _check(tmp_path, "pkg/utils.py") == (1, expected)
+
+
+@pytest.mark.parametrize("views", [
+    # the instance's method makes a file name
+    "from .utils import Gen\n\n\ndef upload(data):\n    gen = Gen()\n    filename = gen.make(8) + '.png'\n    return filename\n",
+    # the name is bound twice: which class it holds is not known
+    "from .utils import Gen\n\n\ndef reset(user, other):\n    gen = Gen()\n    if other:\n        gen = other\n"
+    "    user.reset_token = gen.make(32)\n",
+    # a local class of the same name
+    "from .utils import Gen\n\n\ndef reset(user):\n    class Gen:\n        def make(self, n):\n            return 'x' * n\n"
+    "    gen = Gen()\n    user.reset_token = gen.make(32)\n",
+])
+def test_an_instance_whose_method_stays_harmless_or_is_not_known_is_quiet(tmp_path, views):
+    _pkg(tmp_path, views)
+    assert _check(tmp_path, ".") == (0, [])

@@ -1221,9 +1221,34 @@ class _Analysis:
             return None
         name = sinks.dotted(func)
         label = self.imported.get(name) if name else None
+        if label is None and isinstance(func, ast.Attribute):
+            cls = self._imported_instance(func.value, scope)  # `g.make()` with `g = Gen()`
+            return self.imported.get(f"{cls}.{func.attr}") if cls else None
         if label is None or not self.scopes.is_imported(name.split(".", 1)[0], scope):
             return None  # not one of them, or the name is bound here to something else
         return label
+
+    def _imported_instance(self, expr: ast.AST, scope: ast.AST) -> Optional[str]:
+        """The imported class `expr` is an instance of, by the dotted name this module calls it by:
+        a name bound once in its scope, or an attribute `self.x` bound once in the module, to a call
+        of a name only an import binds (`g = Gen()`, `self.gen = utils.Gen(seed)`); else None."""
+        if isinstance(expr, ast.Name):
+            sc: Optional[ast.AST] = scope
+            while sc is not None and expr.id not in self.scopes.bindings.get(sc, {}):
+                sc = self.scopes.parent.get(sc)
+            found = self.scopes.bindings.get(sc, {}).get(expr.id, []) if sc is not None else []
+            value = found[0].value if len(found) == 1 and found[0].kind == "assign" else None
+            where = sc
+        elif isinstance(expr, ast.Attribute) and _is_self(expr.value):
+            values = self.scopes.attr_bindings.get(expr.attr, [])
+            value = values[0] if len(values) == 1 else None
+            where = self.scopes.attr_binding_scopes.get(id(value)) if value is not None else None
+        else:
+            return None
+        if not isinstance(value, ast.Call) or where is None:
+            return None
+        cls = sinks.dotted(value.func)
+        return cls if cls and self.scopes.is_imported(cls.split(".", 1)[0], where) else None
 
     def exports(self) -> Dict[str, List[Tuple[str, object, object]]]:
         """What each function of the module returns that carries a draw, by the name other modules

@@ -309,6 +309,9 @@ class _Project:
             })
             module.tree = None
             module.learnt = True
+        # the methods called on something no import binds (`g.make()`, `self.gen.make()`): maybe an
+        # instance of a class another module has
+        methods = {d.rsplit(".", 1)[1] for d in calls if isinstance(d, str) and "." in d and d.split(".", 1)[0] not in heads}
         for dotted in calls:
             if not isinstance(dotted, str):
                 continue
@@ -316,6 +319,13 @@ class _Project:
                 pairs = self.exported_by(bindings, dotted)
                 if len(pairs) == 1:
                     out[dotted] = imported_label("::".join(pairs[0]))
+                elif dotted.rsplit(".", 1)[-1][:1].isupper():
+                    # a class (CapWords, PEP 8) called to make an instance: its drawing methods, for
+                    # the calls on that instance (`g = Gen(); g.make()`; `analysis._Analysis._imported_instance`)
+                    for method in methods:
+                        pairs = self.exported_by(bindings, f"{dotted}.{method}")
+                        if len(pairs) == 1:
+                            out[f"{dotted}.{method}"] = imported_label("::".join(pairs[0]))
         return out
 
     def exported_by(self, bindings: Dict[str, _Binding], dotted: str, depth: int = 0) -> List[Tuple[str, str]]:
