@@ -400,15 +400,26 @@ def test_a_run_over_files_that_never_draw_does_not_read_the_project(tmp_path, mo
     assert asked == [["views.py", "utils.py"]]
 
 
+PLAIN = "class Plain:\n    def make(self, n):\n        return 'x' * n\n"
+
+
 @pytest.mark.parametrize("views, line", [
     # an instance in a local
     ("from .utils import Gen\n\n\ndef reset(user):\n    gen = Gen()\n    user.reset_token = gen.make(32)\n", 6),
     # the class through its module, the instance kept on `self`
     ("from pkg import utils\n\n\nclass Reset:\n    def __init__(self):\n        self.gen = utils.Gen()\n\n"
      "    def run(self, user):\n        user.reset_token = self.gen.make(32)\n", 9),
+    # made and called at once
+    ("from .utils import Gen\n\n\ndef reset(user):\n    user.reset_token = Gen().make(32)\n", 5),
+    # re-exported by the package
+    ("from pkg import Gen\n\n\ndef reset(user):\n    gen = Gen()\n    user.reset_token = gen.make(32)\n", 6),
+    # a sibling class keeps something else under the same attribute: each class its own
+    ("from .utils import Gen\nfrom .other import Plain\n\n\nclass Roller:\n    def __init__(self):\n"
+     "        self.gen = Plain()\n\n\nclass Issuer:\n    def __init__(self):\n        self.gen = Gen()\n\n"
+     "    def issue(self, user):\n        user.reset_token = self.gen.make(32)\n", 15),
 ])
 def test_a_method_called_on_an_instance_of_the_imported_class(tmp_path, views, line):
-    _pkg(tmp_path, views)
+    _pkg(tmp_path, views, extra={"pkg/__init__.py": "from .utils import Gen\n", "pkg/other.py": PLAIN})
     expected = [f"pkg/utils.py:12:29: RND101 random.getrandbits() in Gen.make() builds 'user.reset_token' in "
                 f"pkg/views.py:{line}; use secrets.randbits()"]
     assert _check(tmp_path, ".") == (1, expected)
@@ -424,7 +435,19 @@ def test_a_method_called_on_an_instance_of_the_imported_class(tmp_path, views, l
     # a local class of the same name
     "from .utils import Gen\n\n\ndef reset(user):\n    class Gen:\n        def make(self, n):\n            return 'x' * n\n"
     "    gen = Gen()\n    user.reset_token = gen.make(32)\n",
+    # `self.gen` of another class of the module; this one has a class attribute of that name
+    "from .utils import Gen\nfrom .other import Plain\n\n\nclass Roller:\n    def __init__(self):\n        self.gen = Gen()\n\n\n"
+    "class Issuer:\n    gen = Plain()\n\n    def issue(self, user):\n        user.reset_token = self.gen.make(32)\n",
+    # a field declared in the class body (a dataclass's)
+    "from .utils import Gen\nfrom .other import Plain\n\n\nclass Roller:\n    def __init__(self):\n        self.gen = Gen()\n\n\n"
+    "class Issuer:\n    gen: Plain\n\n    def issue(self, user):\n        user.reset_token = self.gen.make(32)\n",
+    # an attribute of some other object
+    "from .utils import Gen\n\n\ndef setup(config):\n    config.gen = Gen()\n\n\nclass Issuer:\n"
+    "    def issue(self, user):\n        user.reset_token = self.gen.make(32)\n",
+    # a class body's name is not what its methods read
+    "from .utils import Gen\nfrom .other import Plain\n\ngen = Plain()\n\n\nclass Svc:\n    gen = Gen()\n\n"
+    "    def issue(self, user):\n        user.reset_token = gen.make(32)\n",
 ])
 def test_an_instance_whose_method_stays_harmless_or_is_not_known_is_quiet(tmp_path, views):
-    _pkg(tmp_path, views)
+    _pkg(tmp_path, views, extra={"pkg/other.py": PLAIN})
     assert _check(tmp_path, ".") == (0, [])

@@ -1230,17 +1230,30 @@ class _Analysis:
 
     def _imported_instance(self, expr: ast.AST, scope: ast.AST) -> Optional[str]:
         """The imported class `expr` is an instance of, by the dotted name this module calls it by:
-        a name bound once in its scope, or an attribute `self.x` bound once in the module, to a call
-        of a name only an import binds (`g = Gen()`, `self.gen = utils.Gen(seed)`); else None."""
-        if isinstance(expr, ast.Name):
+        `Gen()` itself; a name bound once, in the scope Python reads it from (class bodies are not
+        seen from their methods), to such a call (`g = Gen()`); or `self.x` bound once to one in the
+        class or its same-module ancestors and descendants, with no class attribute of that name
+        (`self.gen = utils.Gen(seed)`); else None. Only a name only an import binds is a class."""
+        if isinstance(expr, ast.Call):
+            value: Optional[ast.AST] = expr
+            where: Optional[ast.AST] = scope
+        elif isinstance(expr, ast.Name):
             sc: Optional[ast.AST] = scope
-            while sc is not None and expr.id not in self.scopes.bindings.get(sc, {}):
+            first = True
+            while sc is not None and (expr.id not in self.scopes.bindings.get(sc, {}) or (
+                    isinstance(sc, ast.ClassDef) and not first)):
+                first = False
                 sc = self.scopes.parent.get(sc)
             found = self.scopes.bindings.get(sc, {}).get(expr.id, []) if sc is not None else []
             value = found[0].value if len(found) == 1 and found[0].kind == "assign" else None
             where = sc
         elif isinstance(expr, ast.Attribute) and _is_self(expr.value):
-            values = self.scopes.attr_bindings.get(expr.attr, [])
+            owner = self.scopes.class_of(scope)
+            family = self.related(owner.name) if isinstance(owner, ast.ClassDef) else set()
+            if any(expr.attr in self.scopes.bindings.get(c, {}) for name in family for c in self.classes.get(name, ())):
+                return None  # `gen = Plain()` or `gen: Plain` in the class body: what `self.gen` may read
+            values = [v for v in self.scopes.self_attr_bindings.get(expr.attr, [])
+                      if getattr(self.scopes.class_of(self.scopes.attr_binding_scopes.get(id(v))), "name", None) in family]
             value = values[0] if len(values) == 1 else None
             where = self.scopes.attr_binding_scopes.get(id(value)) if value is not None else None
         else:

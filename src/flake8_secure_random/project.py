@@ -10,8 +10,8 @@ above a package, never from inside one). The answer for each file is a tuple of 
 draws it makes that another module turns into a secret, reported at the draw, where the fix goes.
 
 Only functions called by a name the import binds are followed (`rand_str()`, `utils.rand_str()`,
-`Gen.make()`, tuples item by item); not methods of an instance of an imported class, nor arguments
-passed to the helper, nor a name that an import from outside the project may also bind. Where the
+`Gen.make()`, tuples item by item), and methods called on an instance of an imported class that a
+name or `self` attribute holds alone (`gen = Gen(); gen.make()`); not arguments passed to the helper, nor a name that an import from outside the project may also bind. Where the
 index cannot be sure which file or function is meant, it follows nothing: it only adds findings.
 """
 from __future__ import annotations
@@ -272,13 +272,17 @@ class _Project:
                 return True
         return False
 
-    def offers_name(self, rel: str, name: str) -> bool:
-        """Whether `name` of module `rel` is a drawing function or a class with one (`Gen` for `Gen.make`)."""
+    def offers_name(self, rel: str, name: str, depth: int = 0) -> bool:
+        """Whether `name` of module `rel` is a drawing function or a class with one (`Gen` for
+        `Gen.make`), its own or one its imports bind under that name (a package's re-export)."""
         if self.exported(rel, name):
             return True
         module = self.modules.get(rel)
         exports = module.summary.exports if module is not None and module.summary is not None else {}
-        return any(key.startswith(name + ".") for key in exports)
+        if any(key.startswith(name + ".") for key in exports):
+            return True
+        binding = self.bindings(module).get(name) if module is not None and depth < 8 else None
+        return binding is not None and binding[0] == "name" and self.offers_name(binding[1], binding[2], depth + 1)
 
     def offers(self, rel: str) -> bool:
         """Whether a module has a drawing function, or passes one on under a name of its own."""
@@ -305,7 +309,7 @@ class _Project:
         if not isinstance(calls, list):
             calls = module.facts["c"] = sorted({
                 dotted for node in ast.walk(self.tree(module)) if isinstance(node, ast.Call)  # type: ignore[arg-type]
-                for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := sinks.dotted(func))
+                for func in (node.func, *[kw.value for kw in node.keywords]) if (dotted := _called(func))
             })
             module.tree = None
             module.learnt = True
@@ -466,6 +470,15 @@ def demands_for(
     if isinstance(index, Index) and any(m.learnt for m in modules.values()):
         index.changed = True
     return _demands(project)
+
+
+def _called(func: ast.AST) -> Optional[str]:
+    """The dotted name a call is made by (`utils.rand_str`, `gen.make`), and `Gen().make` for a method
+    called on an instance made in place."""
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+        made = sinks.dotted(func.value.func)
+        return f"{made}().{func.attr}" if made else None
+    return sinks.dotted(func)
 
 
 def _stem(rel: str) -> str:

@@ -62,6 +62,7 @@ class Scopes:
         self.star_random: Dict[ast.AST, bool] = {}
         self.attr_bindings: Dict[str, List[ast.expr]] = {}  # self.<attr> = <expr>, module-wide
         self.attr_binding_scopes: Dict[int, ast.AST] = {}  # id(<expr>) -> the scope of `x.<attr> = <expr>`
+        self.self_attr_bindings: Dict[str, List[ast.expr]] = {}  # self.<attr> = <expr> (also cls.<attr>)
         self.sources: Dict[int, Source] = {}
         self.functions: Dict[str, List[ast.AST]] = {}  # every def (and `name = lambda`), by name
         self._resolving: set = set()
@@ -159,6 +160,8 @@ class Scopes:
                 elif isinstance(target, ast.Attribute) and value is not None:
                     self.attr_bindings.setdefault(target.attr, []).append(value)
                     self.attr_binding_scopes[id(value)] = scope
+                    if isinstance(target.value, ast.Name) and target.value.id in ("self", "cls"):
+                        self.self_attr_bindings.setdefault(target.attr, []).append(value)
                 else:
                     for name in _names_in(target):
                         self._bind(scope, name, _Binding("other"))
