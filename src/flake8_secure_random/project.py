@@ -11,8 +11,9 @@ draws it makes that another module turns into a secret, reported at the draw, wh
 
 Only functions called by a name the import binds are followed (`rand_str()`, `utils.rand_str()`,
 `Gen.make()`, tuples item by item), and methods called on an instance of an imported class that a
-name or `self` attribute holds alone (`gen = Gen(); gen.make()`); not arguments passed to the helper, nor a name that an import from outside the project may also bind. Where the
-index cannot be sure which file or function is meant, it follows nothing: it only adds findings.
+name or `self` attribute holds alone (`gen = Gen(); gen.make()`); not arguments passed to the
+helper, nor a name that an import from outside the project may also bind. Where the index cannot be
+sure which file or function is meant, it follows nothing: it only adds findings.
 """
 from __future__ import annotations
 
