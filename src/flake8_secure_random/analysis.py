@@ -1238,15 +1238,9 @@ class _Analysis:
             value: Optional[ast.AST] = expr
             where: Optional[ast.AST] = scope
         elif isinstance(expr, ast.Name):
-            sc: Optional[ast.AST] = scope
-            first = True
-            while sc is not None and (expr.id not in self.scopes.bindings.get(sc, {}) or (
-                    isinstance(sc, ast.ClassDef) and not first)):
-                first = False
-                sc = self.scopes.parent.get(sc)
-            found = self.scopes.bindings.get(sc, {}).get(expr.id, []) if sc is not None else []
+            where = self.scopes.reading_scope(expr.id, scope)
+            found = self.scopes.bindings.get(where, {}).get(expr.id, []) if where is not None else []
             value = found[0].value if len(found) == 1 and found[0].kind == "assign" else None
-            where = sc
         elif isinstance(expr, ast.Attribute) and _is_self(expr.value):
             owner = self.scopes.class_of(scope)
             family = self.related(owner.name) if isinstance(owner, ast.ClassDef) else set()

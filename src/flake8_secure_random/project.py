@@ -490,9 +490,7 @@ def _stem(rel: str) -> str:
 def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Module]:
     """The module at `full`, with what `index` kept of it when its content is the same (None when
     it cannot be read). `index[full]` is `[digest, size, mtime_ns, ino, ctime_ns, read_ns, facts]`."""
-    entry = index.get(full) if index is not None else None
-    if not (isinstance(entry, list) and len(entry) == 7 and isinstance(entry[6], dict)):
-        entry = None
+    entry = _entry(index, full)
     try:
         st = os.stat(full)
     except OSError:
@@ -515,6 +513,12 @@ def _open(full: str, rel: str, index: Optional[Dict[str, list]]) -> Optional[_Mo
     return _Module(full, rel, text, facts, learnt=True)  # its status at least is new
 
 
+def _entry(index: Optional[Dict[str, list]], full: str) -> Optional[list]:
+    """What `index` kept of the file at `full`, when it has the shape `_open` writes, else None."""
+    entry = index.get(full) if index is not None else None
+    return entry if isinstance(entry, list) and len(entry) == 7 and isinstance(entry[6], dict) else None
+
+
 def _fresh(entry: list, st: os.stat_result) -> bool:
     """Whether an index entry was read from the file as it is now: the same size, times and inode,
     read after the file's last change by more than the racy window (`cache.RACY_NS`)."""
@@ -529,8 +533,8 @@ def may_draw(path: str, index: Optional[Dict[str, list]] = None) -> bool:
     from .analysis import might_use_random
 
     full = os.path.abspath(path)
-    entry = index.get(full) if index is not None else None
-    if isinstance(entry, list) and len(entry) == 7 and isinstance(entry[6], dict) and isinstance(entry[6].get("r"), bool):
+    entry = _entry(index, full)
+    if entry is not None and isinstance(entry[6].get("r"), bool):
         try:
             if _fresh(entry, os.stat(full)):
                 return entry[6]["r"]

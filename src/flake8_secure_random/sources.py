@@ -175,6 +175,17 @@ class Scopes:
             self._bind(scope, node.name, _Binding("other"))
 
     # -- resolving -------------------------------------------------------------------------------
+    def reading_scope(self, name: str, scope: ast.AST) -> Optional[ast.AST]:
+        """The scope whose binding of `name` a use in `scope` reads, as Python resolves names: the
+        nearest enclosing scope that binds it, class bodies skipped except `scope` itself (a method
+        does not see its class's names); None when no scope binds it."""
+        sc: Optional[ast.AST] = scope
+        first = True
+        while sc is not None and (name not in self.bindings.get(sc, {}) or (isinstance(sc, ast.ClassDef) and not first)):
+            first = False
+            sc = self.parent.get(sc)
+        return sc
+
     def lookup(self, name: str, scope: ast.AST) -> Optional[Ref]:
         """What `name`, used in `scope`, refers to (None: nothing random-related)."""
         sc: Optional[ast.AST] = scope
